@@ -1,0 +1,3 @@
+//! The pure domain: plain Rust with no `leptos` or `web_sys`, tested natively with `cargo test`.
+
+pub mod task;

@@ -1,0 +1,146 @@
+//! The task list as data: the types the embedded JSON deserialises into.
+//!
+//! These are plain serde types with no browser or UI dependency, so the data generator, the native
+//! tests and the wasm app share exactly one definition of the dataset.
+
+use serde::{Deserialize, Serialize};
+
+/// Version of the embedded dataset format. Bump it when a field changes meaning.
+pub const DATASET_SCHEMA: u32 = 1;
+
+/// One whole task list (the 2022 Qingpu list today; another list could sit beside it later).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Dataset {
+    /// Format version of this document, see [`DATASET_SCHEMA`].
+    pub schema: u32,
+    /// What this list is and where it came from.
+    pub meta: DatasetMeta,
+    /// The categories in source order ("(一)持续推进“两个示范村”建设" …).
+    pub categories: Vec<Category>,
+    /// The 12 units (11 towns/subdistricts and the Modern Agriculture Park).
+    pub units: Vec<Unit>,
+    /// The tasks in source order (区级序号 1..=74).
+    pub tasks: Vec<Task>,
+}
+
+/// Identity of a dataset; progress records name the list they belong to through `id` and
+/// `content_hash`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct DatasetMeta {
+    /// Stable id of the list, e.g. `qingpu-2022`.
+    pub id: String,
+    /// Title as in the source, e.g. `2022年青浦区乡村振兴重点任务清单`.
+    pub title: String,
+    /// The plan year; deadlines like "10月底" fall in it.
+    pub year: i32,
+    /// The district, e.g. `青浦区`.
+    pub district: String,
+    /// File name of the source document the data was generated from.
+    pub source_file: String,
+    /// Hex digest of the source document's bytes (FNV-1a 64), so a changed source is noticed.
+    pub content_hash: String,
+}
+
+/// A category such as "(五)调优调整农业产业结构".
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Category {
+    /// 1-based position (一 = 1 … 十四 = 14); also used in URLs.
+    pub id: u8,
+    /// The number as written, e.g. `(五)`.
+    pub number: String,
+    /// The name without the number, e.g. `调优调整农业产业结构`.
+    pub name: String,
+}
+
+/// What kind of administrative unit a [`Unit`] is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum UnitKind {
+    /// 镇
+    Town,
+    /// 街道
+    Subdistrict,
+    /// 现代农业园区: not one of the "11个街镇".
+    Park,
+}
+
+/// One of the 12 units that receive tasks.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Unit {
+    /// Readable URL id (pinyin slug), e.g. `zhujiajiao`.
+    pub id: String,
+    /// Full name, e.g. `朱家角镇`.
+    pub name: String,
+    /// Short names the source uses for it, e.g. `["朱家角"]`, `["农业园区", "园区"]`.
+    pub short_names: Vec<String>,
+    /// Town, subdistrict or the park.
+    pub kind: UnitKind,
+}
+
+/// Which units a task applies to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Scope {
+    /// All 11 街镇 ("11个街镇", "各街镇", "每个街镇", "各相关街镇" …), not the park.
+    AllTowns,
+    /// The 11 街镇 and the Modern Agriculture Park.
+    AllTownsAndPark,
+    /// Only the units listed in the allocation.
+    Listed,
+    /// District level: no breakdown by town.
+    District,
+}
+
+/// One task row of the source.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Task {
+    /// 区级序号 (1..=74): the task's id everywhere in the app.
+    pub id: u16,
+    /// 市级序号 as written.
+    pub city_no: u16,
+    /// Id of its [`Category`].
+    pub category: u8,
+    /// 任务名称, with line breaks that only split the name removed.
+    pub name: String,
+    /// 任务要求及举措, as in the source.
+    pub requirements: String,
+    /// 区级牵头部门 as written, e.g. `区委组织部/区农业农村委`.
+    pub lead_text: String,
+    /// The lead departments as a list, e.g. `["区委组织部", "区农业农村委"]`.
+    pub leads: Vec<String>,
+    /// 街镇任务量 as written, line breaks kept; empty where the source cell is empty.
+    pub allocation_text: String,
+    /// 完成时间节点 as written, e.g. `10月底`.
+    pub deadline_text: String,
+    /// The deadline as an ISO date in the plan year (`10月底` → `2022-10-31`), if it names one.
+    pub deadline: Option<chrono::NaiveDate>,
+    /// Which units the task applies to.
+    pub scope: Scope,
+    /// Each unit's own share, for the units the allocation text names.
+    pub allocations: Vec<UnitAllocation>,
+}
+
+/// What one task asks of one unit.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct UnitAllocation {
+    /// The [`Unit`] id.
+    pub unit: String,
+    /// Quantified assignments (道路 8公里, 桥梁 8座 …); may be empty when the unit is only named.
+    pub items: Vec<Assignment>,
+    /// Villages named under this unit (e.g. `徐练村`), in source order.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub villages: Vec<String>,
+}
+
+/// One quantified assignment, e.g. 道路 8 公里.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Assignment {
+    /// What is measured, e.g. `道路`, `粮食任务`, `蔬菜播种面积`, `示范村`.
+    pub metric: String,
+    /// The number as a value, e.g. `8.0`, `21500.0`, `5.54`.
+    pub value: f64,
+    /// Unit of measure, e.g. `公里`, `座`, `亩`, `万亩次`, `个`; empty if the source gives none.
+    pub measure: String,
+    /// The phrase of the source it came from, e.g. `朱家角8`.
+    pub phrase: String,
+}
