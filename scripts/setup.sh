@@ -1,0 +1,71 @@
+#!/usr/bin/env bash
+# Installs whatever is missing to build, serve and test 清单, each tool only if it is not there yet,
+# each from the package registries (crates.io, npm, Debian). Safe to run again: a second run takes seconds.
+set -euo pipefail
+# shellcheck source=scripts/lib.sh
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+
+APT_UPDATED=""
+apt_install() {
+  command -v apt-get >/dev/null 2>&1 || die "missing $*; install it with your system's package manager"
+  local sudo=""
+  [ "$(id -u)" -eq 0 ] || sudo="sudo"
+  if [ -z "$APT_UPDATED" ]; then $sudo apt-get update -qq; APT_UPDATED=1; fi
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "$@" >/dev/null
+}
+
+# --- Rust for the host (native tests, the data generator, cargo install) ---------------------------
+if ! command -v cargo >/dev/null 2>&1; then
+  log "installing Debian's Rust (no cargo found)"
+  apt_install rustc-web cargo-web
+  export PATH="/usr/bin:$PATH"
+fi
+if command -v rustup >/dev/null 2>&1; then
+  for c in rustfmt clippy; do
+    rustup component list --installed 2>/dev/null | grep -q "^$c" || rustup component add "$c" || true
+  done
+fi
+
+# --- Rust for wasm32 ---------------------------------------------------------------------------------
+if [ -z "$(wasm_mode)" ]; then
+  if command -v rustup >/dev/null 2>&1 && timeout 120 rustup target add "$WASM_TARGET"; then
+    log "wasm32 target from rustup"
+  else
+    # Where rustup cannot download the target, Debian's rustc 1.96 builds std from its source.
+    log "rustup cannot add $WASM_TARGET here: installing Debian's Rust 1.96 with the std source"
+    apt_install rustc-web cargo-web rust-web-src rust-web-clippy lld-22
+  fi
+fi
+MODE="$(wasm_mode)"
+[ -n "$MODE" ] || die "no usable wasm32 toolchain"
+if [ "$MODE" = debian ] && ! [ -x /usr/bin/clippy-driver ]; then apt_install rust-web-clippy; fi
+if [ "$MODE" = debian ] && ! command -v rust-lld >/dev/null 2>&1; then apt_install lld-22; fi
+log "wasm toolchain: $MODE"
+
+# --- Trunk and wasm-bindgen-cli (built with the host cargo) ----------------------------------------
+if [ "$(trunk --version 2>/dev/null)" != "trunk $TRUNK_VERSION" ]; then
+  log "installing trunk $TRUNK_VERSION (about 12 minutes on 2 cores)"
+  cargo install trunk --version "$TRUNK_VERSION" --locked
+fi
+WBG="$(wasm_bindgen_version)"
+[ -n "$WBG" ] || die "wasm-bindgen not found in Cargo.lock"
+if [ "$(wasm-bindgen --version 2>/dev/null)" != "wasm-bindgen $WBG" ]; then
+  log "installing wasm-bindgen-cli $WBG"
+  cargo install wasm-bindgen-cli --version "$WBG" --locked || cargo install wasm-bindgen-cli --version "$WBG" --force
+fi
+
+# --- Node tools: wasm-opt 132 (binaryen) and playwright-core ----------------------------------------
+if ! command -v npm >/dev/null 2>&1; then apt_install nodejs npm; fi
+if ! [ -x "$ROOT/node_modules/.bin/wasm-opt" ] || ! [ -d "$ROOT/node_modules/playwright-core" ] \
+   || [ "$ROOT/package-lock.json" -nt "$ROOT/node_modules/.package-lock.json" ]; then
+  log "installing npm packages (binaryen 132, playwright-core)"
+  (cd "$ROOT" && npm ci --no-audit --no-fund --loglevel=error)
+fi
+[ "$(wasm-opt --version)" = "wasm-opt version 132 (version_132)" ] || die "wasm-opt is not version 132"
+
+# --- Chromium and chromedriver for the browser tests ------------------------------------------------
+if ! [ -x "$CHROME_BIN" ] || ! [ -x "$CHROMEDRIVER" ]; then
+  log "installing Chromium and chromedriver"
+  apt_install chromium chromium-driver
+fi
+log "set-up complete"

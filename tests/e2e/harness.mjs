@@ -1,0 +1,139 @@
+// Shared end-to-end harness: a static server for the release dist, headless Chromium through
+// playwright-core, and guards that fail a test on any console error, page error, failed request or
+// request that leaves the origin.
+import http from 'node:http';
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+
+export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+export const DIST = process.env.QINGDAN_DIST || path.join(ROOT, 'dist');
+export const SCREENSHOTS = path.join(ROOT, 'screenshots');
+
+/** The dataset exactly as the app embeds it: every expectation is computed from it. */
+export async function loadDataset() {
+  const text = await fs.readFile(path.join(ROOT, 'src/data/qingpu-2022.json'), 'utf8');
+  return JSON.parse(text);
+}
+
+const MIME = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.wasm': 'application/wasm',
+  '.json': 'application/json; charset=utf-8',
+  '.webmanifest': 'application/manifest+json; charset=utf-8',
+  '.png': 'image/png',
+  '.svg': 'image/svg+xml',
+  '.ico': 'image/x-icon',
+  '.txt': 'text/plain; charset=utf-8',
+};
+
+/**
+ * Serves `dir` under the URL prefix `base` (e.g. "/" or "/qingdan/") on 127.0.0.1 with a free port,
+ * like a plain static host: no rewrite rules, 404 for anything else.
+ */
+export async function serveDir(dir = DIST, base = '/') {
+  const requests = [];
+  const server = http.createServer(async (req, res) => {
+    const url = new URL(req.url, 'http://127.0.0.1');
+    requests.push(url.pathname);
+    let rel = decodeURIComponent(url.pathname);
+    if (!rel.startsWith(base)) { res.writeHead(404).end('not found'); return; }
+    rel = rel.slice(base.length);
+    if (rel === '' || rel.endsWith('/')) rel += 'index.html';
+    const file = path.join(dir, rel);
+    if (!file.startsWith(dir)) { res.writeHead(403).end(); return; }
+    try {
+      const body = await fs.readFile(file);
+      res.writeHead(200, {
+        'content-type': MIME[path.extname(file)] || 'application/octet-stream',
+        'cache-control': 'no-cache',
+      });
+      res.end(body);
+    } catch {
+      res.writeHead(404).end('not found');
+    }
+  });
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address();
+  const origin = `http://127.0.0.1:${port}`;
+  return {
+    origin,
+    url: origin + base,
+    requests,
+    close: () => new Promise((resolve) => server.close(resolve)),
+  };
+}
+
+const CHROME = process.env.CHROME_BIN || '/usr/bin/chromium';
+
+/** Launches headless Chromium with the flags that keep it quiet on a closed network. */
+export async function launch() {
+  return chromium.launch({
+    executablePath: CHROME,
+    headless: true,
+    args: [
+      '--disable-gpu',
+      '--disable-dev-shm-usage',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      '--disable-quic',
+    ],
+  });
+}
+
+/**
+ * A fresh browser context (a new profile) with a page whose console errors, page errors, failed
+ * requests and off-origin requests are collected; `assertClean()` fails the test if any happened.
+ */
+export async function openPage(browser, origin, { width = 390, height = 844, ...options } = {}) {
+  const context = await browser.newContext({ viewport: { width, height }, locale: 'zh-CN', ...options });
+  const page = await context.newPage();
+  const problems = [];
+  const allowedConsole = [];
+  page.on('console', (msg) => {
+    if (msg.type() === 'error' && !allowedConsole.some((re) => re.test(msg.text()))) {
+      problems.push(`console error: ${msg.text()}`);
+    }
+  });
+  page.on('pageerror', (err) => problems.push(`page error: ${err.message}`));
+  page.on('requestfailed', (req) => problems.push(`request failed: ${req.url()} ${req.failure()?.errorText}`));
+  context.on('request', (req) => {
+    const url = req.url();
+    if (url.startsWith('data:') || url.startsWith('blob:')) return;
+    if (origin && new URL(url).origin !== origin) problems.push(`off-origin request: ${url}`);
+  });
+  return {
+    context,
+    page,
+    problems,
+    /** Lets an expected console error (matched by `re`) through, for tests that provoke one. */
+    allowConsoleError: (re) => allowedConsole.push(re),
+    assertClean() {
+      if (problems.length) throw new Error(`browser problems:\n${problems.join('\n')}`);
+    },
+  };
+}
+
+/** Waits until the app has mounted (the boot placeholder is replaced by the app root). */
+export async function waitForApp(page) {
+  await page.waitForSelector('[data-testid="app"]', { timeout: 30000 });
+}
+
+/** Saves a screenshot of the whole page as screenshots/<name>-<width>.png. */
+export async function screenshot(page, name) {
+  await fs.mkdir(SCREENSHOTS, { recursive: true });
+  const { width } = page.viewportSize();
+  await page.screenshot({ path: path.join(SCREENSHOTS, `${name}-${width}.png`), fullPage: true });
+}
+
+/** The two viewports every main page is checked and photographed at. */
+export const VIEWPORTS = [
+  { name: 'phone', width: 390, height: 844 },
+  { name: 'desktop', width: 1280, height: 800 },
+];
