@@ -1,12 +1,22 @@
 //! 清单: the 2022 Qingpu District rural-revitalization key task list as an offline-first web app.
 //!
-//! `domain` is pure Rust (tested natively); the UI is a thin Leptos layer on top of it.
+//! `domain` is pure Rust (tested natively); `data` embeds the generated task list; the UI
+//! (`app`, `pages`, `components`) is a thin Leptos layer on top.
 
+pub mod app;
+pub mod components;
+pub mod data;
 pub mod domain;
+pub mod pages;
+pub mod text;
 
-use leptos::prelude::*;
-
-/// Mounts the app into `<body>`.
+/// Mounts the app into `<body>`, replacing the loading placeholder of `index.html`.
 pub fn mount() {
-    leptos::mount::mount_to_body(|| view! { <p>"清单"</p> });
+    if let Some(boot) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id("boot"))
+    {
+        boot.remove();
+    }
+    leptos::mount::mount_to_body(app::App);
 }

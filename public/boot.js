@@ -1,0 +1,52 @@
+// Loaded before the app as a classic script, written for old browsers (no modules, no arrow
+// functions): if the browser has no WebAssembly, or the app fails to start, say so in Chinese
+// instead of leaving a blank page.
+(function () {
+  'use strict';
+  var started = false;
+  function setMessage(text) {
+    var msg = document.getElementById('boot-msg');
+    if (msg) {
+      msg.textContent = text;
+      msg.className = 'boot-msg boot-error';
+      msg.setAttribute('role', 'alert');
+      return true;
+    }
+    return false;
+  }
+  function fatal(text) {
+    if (started) {
+      // The app had mounted and then died (a panic aborts the wasm): keep what is on screen and
+      // tell the user how to recover; progress already saved stays in this browser.
+      if (document.getElementById('app-crash')) return;
+      var bar = document.createElement('div');
+      bar.id = 'app-crash';
+      bar.className = 'crash-banner';
+      bar.setAttribute('role', 'alert');
+      bar.textContent = '应用出现错误，请刷新页面。已保存的进度仍在本机浏览器中。';
+      document.body.appendChild(bar);
+      return;
+    }
+    setMessage(text);
+  }
+  if (typeof WebAssembly !== 'object' || typeof WebAssembly.instantiate !== 'function') {
+    setMessage('您的浏览器不支持 WebAssembly，无法运行本应用。请使用较新版本的 Chrome、Edge、Firefox、Safari 或手机自带浏览器打开。');
+    return;
+  }
+  window.addEventListener('TrunkApplicationStarted', function () { started = true; });
+  window.addEventListener('error', function (event) {
+    var target = event && event.target;
+    if (target && target !== window && (target.tagName === 'SCRIPT' || target.tagName === 'LINK')) {
+      fatal('应用文件加载失败，请检查网络后刷新页面。');
+    } else {
+      fatal('应用启动失败：' + ((event && event.message) || '未知错误') + '。请刷新页面重试。');
+    }
+  }, true);
+  window.addEventListener('unhandledrejection', function (event) {
+    var reason = event && event.reason;
+    fatal('应用启动失败：' + ((reason && reason.message) || String(reason)) + '。请刷新页面重试。');
+  });
+  setTimeout(function () {
+    if (!started) setMessage('仍在加载……网络较慢时请稍候；如长时间无响应，请刷新页面。');
+  }, 15000);
+})();

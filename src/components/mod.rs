@@ -1,0 +1,3 @@
+//! Small presentational components: they receive data and callbacks, and hold little state.
+
+pub mod task_row;

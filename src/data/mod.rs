@@ -1,0 +1,71 @@
+//! The task list that ships inside the app, generated from the source document by
+//! `cargo run --bin datagen` (never edited by hand; a test guards it).
+
+use crate::domain::task::{Dataset, DATASET_SCHEMA};
+
+/// The embedded dataset JSON, exactly as generated.
+pub const DATASET_JSON: &str = include_str!("qingpu-2022.json");
+
+/// Why the embedded dataset could not be used.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum DataError {
+    /// The JSON did not parse into a [`Dataset`].
+    Invalid(String),
+    /// The JSON was written for a different dataset schema.
+    Schema(u32),
+}
+
+impl DataError {
+    /// A message for the user, in Chinese.
+    pub fn message_zh(&self) -> String {
+        match self {
+            DataError::Invalid(e) => format!("内置任务数据无法读取：{e}"),
+            DataError::Schema(v) => {
+                format!("内置任务数据的格式版本（{v}）与应用（{DATASET_SCHEMA}）不一致。")
+            }
+        }
+    }
+}
+
+/// Parses a dataset document and checks its schema version.
+pub fn parse_dataset(json: &str) -> Result<Dataset, DataError> {
+    let ds: Dataset = serde_json::from_str(json).map_err(|e| DataError::Invalid(e.to_string()))?;
+    if ds.schema != DATASET_SCHEMA {
+        return Err(DataError::Schema(ds.schema));
+    }
+    Ok(ds)
+}
+
+/// The embedded dataset.
+pub fn embedded() -> Result<Dataset, DataError> {
+    parse_dataset(DATASET_JSON)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn embedded_dataset_parses() {
+        let ds = embedded().expect("embedded dataset parses");
+        assert_eq!(ds.tasks.len(), 74);
+    }
+
+    #[test]
+    fn wrong_schema_is_reported() {
+        let json = DATASET_JSON.replacen(
+            &format!("\"schema\":{DATASET_SCHEMA}"),
+            "\"schema\":999",
+            1,
+        );
+        // Pretty or compact output: accept either spelling of the field.
+        let json = json.replacen(&format!("\"schema\": {DATASET_SCHEMA}"), "\"schema\": 999", 1);
+        assert_eq!(parse_dataset(&json), Err(DataError::Schema(999)));
+    }
+
+    #[test]
+    fn garbage_is_reported_not_panicked() {
+        let err = parse_dataset("{not json").unwrap_err();
+        assert!(err.message_zh().contains("无法读取"));
+    }
+}
