@@ -1,3 +1,6 @@
 //! The pure domain: plain Rust with no `leptos` or `web_sys`, tested natively with `cargo test`.
 
+pub mod deadline;
+pub mod percent;
+pub mod search;
 pub mod task;
