@@ -2,5 +2,8 @@
 
 pub mod deadline;
 pub mod percent;
+pub mod query;
+pub mod sample;
 pub mod search;
 pub mod task;
+pub mod town;
