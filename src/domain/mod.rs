@@ -3,6 +3,7 @@
 pub mod deadline;
 pub mod percent;
 pub mod query;
+pub mod route;
 pub mod sample;
 pub mod search;
 pub mod task;

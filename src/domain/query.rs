@@ -7,7 +7,6 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt;
-use std::str::FromStr;
 
 use chrono::Datelike;
 
@@ -42,24 +41,26 @@ macro_rules! url_keys {
             }
         }
 
-        impl FromStr for $ty {
-            type Err = UnknownKey;
+        impl ::std::str::FromStr for $ty {
+            type Err = $crate::domain::query::UnknownKey;
 
             fn from_str(s: &str) -> Result<Self, Self::Err> {
                 match s {
                     $($key => Ok($ty::$variant),)+
-                    _ => Err(UnknownKey(s.to_string())),
+                    _ => Err($crate::domain::query::UnknownKey(s.to_string())),
                 }
             }
         }
 
-        impl fmt::Display for $ty {
-            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        impl ::std::fmt::Display for $ty {
+            fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
                 f.write_str(self.as_str())
             }
         }
     };
 }
+
+pub(crate) use url_keys;
 
 /// Progress status as far as browsing is concerned (the UI maps the progress model onto it).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
