@@ -1,0 +1,129 @@
+//! Deadlines relative to an "as of" date: days left, a traffic light and a short phrase.
+
+use chrono::NaiveDate;
+
+/// Days from `as_of` to `deadline`: positive = still to go, 0 = due today, negative = overdue.
+pub fn days_left(deadline: NaiveDate, as_of: NaiveDate) -> i64 {
+    (deadline - as_of).num_days()
+}
+
+/// How many days before the deadline a task turns [`Light::Yellow`] (inclusive).
+pub const WARN_DAYS: i64 = 14;
+
+/// Traffic light of a task's deadline.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum Light {
+    /// More than [`WARN_DAYS`] days left.
+    Green,
+    /// 0..=[`WARN_DAYS`] days left.
+    Yellow,
+    /// Past the deadline and not done.
+    Red,
+    /// Marked done (whatever the date).
+    Done,
+    /// The task names no deadline.
+    NoDate,
+}
+
+impl Light {
+    /// CSS class for the light, e.g. `light-green`.
+    pub fn css_class(self) -> &'static str {
+        match self {
+            Light::Green => "light-green",
+            Light::Yellow => "light-yellow",
+            Light::Red => "light-red",
+            Light::Done => "light-done",
+            Light::NoDate => "light-nodate",
+        }
+    }
+
+    /// Short Chinese label for the light.
+    pub fn label(self) -> &'static str {
+        match self {
+            Light::Green => "正常",
+            Light::Yellow => "临近",
+            Light::Red => "逾期",
+            Light::Done => "已完成",
+            Light::NoDate => "无日期",
+        }
+    }
+}
+
+/// The light for a deadline as of a date; `done` overrides everything.
+pub fn light(deadline: Option<NaiveDate>, as_of: NaiveDate, done: bool) -> Light {
+    if done {
+        return Light::Done;
+    }
+    match deadline {
+        None => Light::NoDate,
+        Some(d) => match days_left(d, as_of) {
+            n if n < 0 => Light::Red,
+            n if n <= WARN_DAYS => Light::Yellow,
+            _ => Light::Green,
+        },
+    }
+}
+
+/// A short phrase: "还剩 12 天", "今天到期", "已逾期 3 天", "已完成" or "无截止日期".
+pub fn deadline_phrase(deadline: Option<NaiveDate>, as_of: NaiveDate, done: bool) -> String {
+    if done {
+        return "已完成".to_string();
+    }
+    match deadline {
+        None => "无截止日期".to_string(),
+        Some(d) => match days_left(d, as_of) {
+            0 => "今天到期".to_string(),
+            n if n > 0 => format!("还剩 {n} 天"),
+            n => format!("已逾期 {} 天", -n),
+        },
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(y: i32, m: u32, day: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, day).unwrap()
+    }
+
+    #[test]
+    fn days_left_counts_calendar_days() {
+        assert_eq!(days_left(d(2022, 10, 31), d(2022, 10, 1)), 30);
+        assert_eq!(days_left(d(2022, 3, 1), d(2022, 2, 28)), 1);
+        assert_eq!(days_left(d(2022, 6, 30), d(2022, 6, 30)), 0);
+        assert_eq!(days_left(d(2022, 6, 30), d(2022, 7, 3)), -3);
+        assert_eq!(days_left(d(2023, 1, 1), d(2022, 12, 31)), 1);
+    }
+
+    #[test]
+    fn light_thresholds() {
+        let due = Some(d(2022, 10, 31));
+        assert_eq!(light(due, d(2022, 10, 15), false), Light::Green); // 16 days
+        assert_eq!(light(due, d(2022, 10, 16), false), Light::Green); // 15 days
+        assert_eq!(light(due, d(2022, 10, 17), false), Light::Yellow); // 14 days
+        assert_eq!(light(due, d(2022, 10, 31), false), Light::Yellow); // today
+        assert_eq!(light(due, d(2022, 11, 1), false), Light::Red);
+        assert_eq!(light(due, d(2022, 11, 1), true), Light::Done);
+        assert_eq!(light(None, d(2022, 11, 1), false), Light::NoDate);
+        assert_eq!(light(None, d(2022, 11, 1), true), Light::Done);
+    }
+
+    #[test]
+    fn phrases() {
+        let due = Some(d(2022, 10, 31));
+        assert_eq!(deadline_phrase(due, d(2022, 10, 19), false), "还剩 12 天");
+        assert_eq!(deadline_phrase(due, d(2022, 10, 31), false), "今天到期");
+        assert_eq!(deadline_phrase(due, d(2022, 11, 3), false), "已逾期 3 天");
+        assert_eq!(deadline_phrase(due, d(2022, 11, 3), true), "已完成");
+        assert_eq!(deadline_phrase(None, d(2022, 11, 3), false), "无截止日期");
+    }
+
+    #[test]
+    fn labels_and_classes() {
+        assert_eq!(Light::Green.css_class(), "light-green");
+        assert_eq!(Light::NoDate.css_class(), "light-nodate");
+        assert_eq!(Light::Yellow.label(), "临近");
+        assert_eq!(Light::Red.label(), "逾期");
+    }
+}

@@ -1,0 +1,331 @@
+//! The URL route: every view and filter lives in the location hash, so links and the back button
+//! work on any static host, under any sub-path and from `file://`.
+//!
+//! Format: `#/` (task list), `#/task/9`, `#/towns`, `#/town/zhujiajiao`, `#/depts`,
+//! `#/dept/<name>`, `#/data`, then optionally `?` and `name=value` parameters joined by `&`, in
+//! the order of [`Param`]. Multiple values are joined by `,`; every value (and every path
+//! argument) is percent-encoded, so a hash is pure ASCII and values may contain any character.
+//! Default values (empty text, empty sets, sort by number, no as-of date) are left out.
+//!
+//! [`Route::from_hash`] is lenient: it accepts the hash with or without `#`, ignores unknown
+//! parameters and values, bad numbers and empty values, treats an unknown page as the task list,
+//! and never panics.
+
+use std::fmt;
+use std::str::FromStr;
+
+use chrono::NaiveDate;
+
+use super::percent::{decode_component, encode_component};
+use super::query::{url_keys, ScopeKey, SortKey, StatusKey, TaskQuery};
+
+/// A page of the app.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub enum Page {
+    /// The task list (`#/`).
+    #[default]
+    Tasks,
+    /// One task by id (`#/task/9`).
+    Task(u16),
+    /// All units (`#/towns`).
+    Towns,
+    /// One unit by id (`#/town/zhujiajiao`).
+    Town(String),
+    /// All lead departments (`#/depts`).
+    Depts,
+    /// One lead department by name (`#/dept/…`).
+    Dept(String),
+    /// Export, import and settings (`#/data`).
+    Data,
+}
+
+/// The URL parameter names, in the order they are written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Param {
+    /// Free text ([`TaskQuery::text`]).
+    Q,
+    /// Category ids.
+    Cat,
+    /// Lead departments.
+    Dept,
+    /// Deadline months (0 = none).
+    Month,
+    /// Unit ids.
+    Unit,
+    /// Scopes.
+    Scope,
+    /// Statuses.
+    Status,
+    /// Sort order.
+    Sort,
+    /// The "as of" date for deadlines, `YYYY-MM-DD`.
+    AsOf,
+}
+
+url_keys!(Param {
+    Q => "q",
+    Cat => "cat",
+    Dept => "dept",
+    Month => "month",
+    Unit => "unit",
+    Scope => "scope",
+    Status => "status",
+    Sort => "sort",
+    AsOf => "asof",
+});
+
+/// Where the app is: the page plus the task query and the as-of date, which apply on every page.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Route {
+    /// The page shown.
+    pub page: Page,
+    /// Text, facets and sort of the task list.
+    pub query: TaskQuery,
+    /// The date deadlines are measured from; `None` = today.
+    pub as_of: Option<NaiveDate>,
+}
+
+/// Joins displayable values with `,`, each percent-encoded.
+fn join<T: fmt::Display>(values: impl IntoIterator<Item = T>) -> String {
+    values
+        .into_iter()
+        .map(|v| encode_component(&v.to_string()))
+        .collect::<Vec<_>>()
+        .join(",")
+}
+
+/// The decoded non-empty values of a comma-separated parameter.
+fn split_values(raw: &str) -> impl Iterator<Item = String> + '_ {
+    raw.split(',')
+        .filter(|v| !v.is_empty())
+        .map(decode_component)
+        .filter(|v| !v.is_empty())
+}
+
+/// Parses every value with `FromStr`, ignoring the ones that fail.
+fn parsed<T: FromStr>(raw: &str) -> impl Iterator<Item = T> + '_ {
+    split_values(raw).filter_map(|v| v.trim().parse().ok())
+}
+
+impl Route {
+    /// The same query and as-of date on another page.
+    pub fn with_page(&self, page: Page) -> Route {
+        Route {
+            page,
+            ..self.clone()
+        }
+    }
+
+    /// The hash for this route, starting with `#`; usable directly as an `href`.
+    pub fn to_hash(&self) -> String {
+        let mut out = String::from("#/");
+        match &self.page {
+            Page::Tasks => {}
+            Page::Task(id) => out.push_str(&format!("task/{id}")),
+            Page::Towns => out.push_str("towns"),
+            Page::Town(id) => out.push_str(&format!("town/{}", encode_component(id))),
+            Page::Depts => out.push_str("depts"),
+            Page::Dept(name) => out.push_str(&format!("dept/{}", encode_component(name))),
+            Page::Data => out.push_str("data"),
+        }
+
+        let q = &self.query;
+        let mut params: Vec<(Param, String)> = Vec::new();
+        let mut add = |p: Param, value: String| {
+            if !value.is_empty() {
+                params.push((p, value));
+            }
+        };
+        add(Param::Q, encode_component(&q.text));
+        add(Param::Cat, join(&q.categories));
+        add(Param::Dept, join(&q.leads));
+        add(Param::Month, join(&q.months));
+        add(Param::Unit, join(&q.units));
+        add(Param::Scope, join(&q.scopes));
+        add(Param::Status, join(&q.statuses));
+        if q.sort != SortKey::default() {
+            add(Param::Sort, q.sort.to_string());
+        }
+        if let Some(d) = self.as_of {
+            add(Param::AsOf, encode_component(&d.to_string()));
+        }
+
+        if !params.is_empty() {
+            out.push('?');
+            let joined: Vec<String> = params.iter().map(|(p, v)| format!("{p}={v}")).collect();
+            out.push_str(&joined.join("&"));
+        }
+        out
+    }
+
+    /// Parses a hash (with or without the leading `#`); see the module documentation.
+    pub fn from_hash(hash: &str) -> Route {
+        let s = hash.strip_prefix('#').unwrap_or(hash);
+        let (path, params) = s.split_once('?').unwrap_or((s, ""));
+        let path = path.trim_matches('/');
+        let (head, arg) = path.split_once('/').unwrap_or((path, ""));
+        let arg = decode_component(arg);
+
+        let page = match head {
+            "task" => arg.trim().parse().map_or(Page::Tasks, Page::Task),
+            "towns" => Page::Towns,
+            "town" if arg.is_empty() => Page::Towns,
+            "town" => Page::Town(arg),
+            "depts" => Page::Depts,
+            "dept" if arg.is_empty() => Page::Depts,
+            "dept" => Page::Dept(arg),
+            "data" => Page::Data,
+            _ => Page::Tasks,
+        };
+
+        let mut route = Route {
+            page,
+            ..Route::default()
+        };
+        let q = &mut route.query;
+        for part in params.split('&') {
+            let (key, value) = part.split_once('=').unwrap_or((part, ""));
+            let Ok(param) = key.parse::<Param>() else {
+                continue;
+            };
+            match param {
+                Param::Q => q.text = decode_component(value),
+                Param::Cat => q.categories.extend(parsed::<u8>(value)),
+                Param::Dept => q.leads.extend(split_values(value)),
+                Param::Month => q.months.extend(parsed::<u32>(value).filter(|&m| m <= 12)),
+                Param::Unit => q.units.extend(split_values(value)),
+                Param::Scope => q.scopes.extend(parsed::<ScopeKey>(value)),
+                Param::Status => q.statuses.extend(parsed::<StatusKey>(value)),
+                Param::Sort => {
+                    if let Ok(sort) = decode_component(value).parse() {
+                        q.sort = sort;
+                    }
+                }
+                Param::AsOf => {
+                    if let Ok(d) = decode_component(value).trim().parse() {
+                        route.as_of = Some(d);
+                    }
+                }
+            }
+        }
+        route
+    }
+}
+
+impl fmt::Display for Route {
+    /// Same as [`Route::to_hash`].
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.to_hash())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(y: i32, m: u32, day: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, day).unwrap()
+    }
+
+    #[test]
+    fn param_names_round_trip() {
+        let names: Vec<String> = Param::ALL.iter().map(|p| p.to_string()).collect();
+        assert_eq!(
+            names,
+            ["q", "cat", "dept", "month", "unit", "scope", "status", "sort", "asof"]
+        );
+        for &p in Param::ALL {
+            assert_eq!(p.to_string().parse::<Param>(), Ok(p));
+        }
+        assert!("Q".parse::<Param>().is_err());
+    }
+
+    #[test]
+    fn pages_without_query() {
+        let cases = [
+            (Page::Tasks, "#/"),
+            (Page::Task(9), "#/task/9"),
+            (Page::Towns, "#/towns"),
+            (Page::Town("zhujiajiao".into()), "#/town/zhujiajiao"),
+            (Page::Depts, "#/depts"),
+            (
+                Page::Dept("区交通委".into()),
+                "#/dept/%E5%8C%BA%E4%BA%A4%E9%80%9A%E5%A7%94",
+            ),
+            (Page::Data, "#/data"),
+        ];
+        for (page, hash) in cases {
+            let r = Route {
+                page: page.clone(),
+                ..Route::default()
+            };
+            assert_eq!(r.to_hash(), hash);
+            assert_eq!(Route::from_hash(hash).page, page);
+        }
+    }
+
+    #[test]
+    fn full_query_in_fixed_order() {
+        let mut q = TaskQuery {
+            text: "示范村 a&b".into(),
+            sort: SortKey::Deadline,
+            ..TaskQuery::default()
+        };
+        q.toggle_category(5);
+        q.toggle_category(1);
+        q.toggle_lead("区交通委");
+        q.toggle_month(10);
+        q.toggle_month(0);
+        q.toggle_unit("jinze");
+        q.toggle_unit("park");
+        q.toggle_scope(ScopeKey::AllTownsAndPark);
+        q.toggle_status(StatusKey::Blocked);
+        q.toggle_status(StatusKey::NotStarted);
+        let r = Route {
+            page: Page::Town("jinze".into()),
+            query: q,
+            as_of: Some(d(2022, 10, 1)),
+        };
+        let h = r.to_hash();
+        assert_eq!(
+            h,
+            "#/town/jinze?q=%E7%A4%BA%E8%8C%83%E6%9D%91%20a%26b&cat=1,5\
+             &dept=%E5%8C%BA%E4%BA%A4%E9%80%9A%E5%A7%94&month=0,10&unit=jinze,park\
+             &scope=all-park&status=todo,blocked&sort=deadline&asof=2022-10-01"
+        );
+        assert!(h.is_ascii());
+        assert_eq!(Route::from_hash(&h), r);
+    }
+
+    #[test]
+    fn lenient_parsing() {
+        let r = Route::from_hash("/task/12/?cat=2,x,300,&month=13,4&foo=bar&sort=zzz&asof=bad");
+        assert_eq!(r.page, Page::Task(12));
+        assert_eq!(r.query.categories.iter().copied().collect::<Vec<_>>(), [2]);
+        assert_eq!(r.query.months.iter().copied().collect::<Vec<_>>(), [4]);
+        assert_eq!(r.query.sort, SortKey::Number);
+        assert_eq!(r.as_of, None);
+
+        assert_eq!(Route::from_hash(""), Route::default());
+        assert_eq!(Route::from_hash("#"), Route::default());
+        assert_eq!(Route::from_hash("#/nowhere/3"), Route::default());
+        assert_eq!(Route::from_hash("#/task/abc").page, Page::Tasks);
+        assert_eq!(Route::from_hash("#/town/").page, Page::Towns);
+        // Raw (unencoded) non-ASCII is accepted too.
+        assert_eq!(
+            Route::from_hash("#/dept/区交通委?q=道路").page,
+            Page::Dept("区交通委".into())
+        );
+        // Repeated parameters add up.
+        let r = Route::from_hash("#/?status=done&status=doing&q=a&q=b");
+        assert_eq!(r.query.statuses.len(), 2);
+        assert_eq!(r.query.text, "b");
+    }
+
+    #[test]
+    fn with_page_keeps_query_and_date() {
+        let r = Route::from_hash("#/?q=x&asof=2022-05-01");
+        let t = r.with_page(Page::Task(3));
+        assert_eq!(t.to_hash(), "#/task/3?q=x&asof=2022-05-01");
+    }
+}

@@ -1,0 +1,184 @@
+//! Free-text search over tasks and highlighting of the hits.
+//!
+//! Matching is substring matching: ASCII letters compare case-insensitively, everything else
+//! (Chinese in particular) exactly. ASCII lower-casing never changes byte lengths, so byte offsets
+//! found in a lower-cased copy are valid in the original text.
+
+use super::task::Task;
+
+/// Splits a query into search terms: on any whitespace (including the full-width space U+3000),
+/// dropping empty pieces, ASCII letters lower-cased.
+pub fn terms(query: &str) -> Vec<String> {
+    query
+        .split(char::is_whitespace)
+        .filter(|t| !t.is_empty())
+        .map(str::to_ascii_lowercase)
+        .collect()
+}
+
+/// True if every term occurs in at least one of the task's name, requirements, allocation text or
+/// lead text. No terms match every task.
+pub fn task_matches(task: &Task, terms: &[String]) -> bool {
+    if terms.is_empty() {
+        return true;
+    }
+    let fields = [
+        task.name.to_ascii_lowercase(),
+        task.requirements.to_ascii_lowercase(),
+        task.allocation_text.to_ascii_lowercase(),
+        task.lead_text.to_ascii_lowercase(),
+    ];
+    terms.iter().all(|term| {
+        let term = term.to_ascii_lowercase();
+        fields.iter().any(|f| f.contains(term.as_str()))
+    })
+}
+
+/// A piece of highlighted text: `hit` pieces are occurrences of a search term.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Segment<'a> {
+    /// The text of the piece, borrowed from the highlighted text.
+    pub text: &'a str,
+    /// True if the piece is (part of) a hit.
+    pub hit: bool,
+}
+
+/// Splits `text` into alternating non-hit / hit segments, marking every occurrence of every term
+/// (overlapping and adjacent hits merge into one segment). Concatenating the segments gives back
+/// `text`; no segment is empty.
+pub fn highlight<'a>(text: &'a str, terms: &[String]) -> Vec<Segment<'a>> {
+    let hay = text.to_ascii_lowercase();
+    let mut ranges: Vec<(usize, usize)> = Vec::new();
+    for term in terms {
+        if term.is_empty() {
+            continue;
+        }
+        let term = term.to_ascii_lowercase();
+        let mut from = 0;
+        while let Some(pos) = hay[from..].find(term.as_str()) {
+            let start = from + pos;
+            ranges.push((start, start + term.len()));
+            // Continue one character later so overlapping occurrences are found too.
+            let step = hay[start..].chars().next().map_or(1, char::len_utf8);
+            from = start + step;
+        }
+    }
+    ranges.sort_unstable();
+
+    let mut merged: Vec<(usize, usize)> = Vec::new();
+    for (s, e) in ranges {
+        match merged.last_mut() {
+            Some(last) if s <= last.1 => last.1 = last.1.max(e),
+            _ => merged.push((s, e)),
+        }
+    }
+
+    let mut out = Vec::with_capacity(merged.len() * 2 + 1);
+    let mut at = 0;
+    for (s, e) in merged {
+        if s > at {
+            out.push(Segment {
+                text: &text[at..s],
+                hit: false,
+            });
+        }
+        out.push(Segment {
+            text: &text[s..e],
+            hit: true,
+        });
+        at = e;
+    }
+    if at < text.len() {
+        out.push(Segment {
+            text: &text[at..],
+            hit: false,
+        });
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::task::Scope;
+
+    fn t(v: &[&str]) -> Vec<String> {
+        v.iter().map(|s| s.to_string()).collect()
+    }
+
+    fn task(name: &str, requirements: &str, allocation: &str, lead: &str) -> Task {
+        Task {
+            id: 1,
+            city_no: 1,
+            category: 1,
+            name: name.into(),
+            requirements: requirements.into(),
+            lead_text: lead.into(),
+            leads: vec![lead.into()],
+            allocation_text: allocation.into(),
+            deadline_text: String::new(),
+            deadline: None,
+            scope: Scope::District,
+            allocations: vec![],
+        }
+    }
+
+    #[test]
+    fn terms_split_on_ascii_and_full_width_space() {
+        assert_eq!(
+            terms("  示范村\u{3000}朱家角  AbC\t"),
+            t(&["示范村", "朱家角", "abc"])
+        );
+        assert!(terms(" \u{3000} ").is_empty());
+        assert!(terms("").is_empty());
+    }
+
+    #[test]
+    fn every_term_must_match_some_field() {
+        let x = task("农村道路", "提档升级 GDP", "朱家角8", "区交通委");
+        assert!(task_matches(&x, &[]));
+        assert!(task_matches(&x, &t(&["道路"])));
+        assert!(task_matches(&x, &t(&["道路", "朱家角", "交通委", "gdp"])));
+        assert!(task_matches(&x, &t(&["GdP"])));
+        assert!(!task_matches(&x, &t(&["道路", "金泽"])));
+        // A term must occur within one field, not across two.
+        assert!(!task_matches(&x, &t(&["道路提档"])));
+    }
+
+    fn render(segs: &[Segment]) -> String {
+        segs.iter()
+            .map(|s| {
+                if s.hit {
+                    format!("[{}]", s.text)
+                } else {
+                    s.text.to_string()
+                }
+            })
+            .collect()
+    }
+
+    #[test]
+    fn highlight_marks_all_occurrences() {
+        assert_eq!(
+            render(&highlight("示范村和示范村", &t(&["示范"]))),
+            "[示范]村和[示范]村"
+        );
+        assert_eq!(render(&highlight("GDP gdp", &t(&["gdp"]))), "[GDP] [gdp]");
+        assert_eq!(render(&highlight("abc", &[])), "abc");
+        assert!(highlight("", &t(&["a"])).is_empty());
+    }
+
+    #[test]
+    fn highlight_merges_overlapping_and_adjacent_hits() {
+        assert_eq!(render(&highlight("aaaa", &t(&["aaa"]))), "[aaaa]");
+        assert_eq!(
+            render(&highlight("乡村振兴", &t(&["乡村", "振兴"]))),
+            "[乡村振兴]"
+        );
+        assert_eq!(
+            render(&highlight("乡村振兴", &t(&["乡村", "村振"]))),
+            "[乡村振]兴"
+        );
+        assert_eq!(render(&highlight("x乡村y", &t(&["乡村"]))), "x[乡村]y");
+    }
+}
