@@ -1,3 +1,9 @@
 //! Small presentational components: they receive data and callbacks, and hold little state.
 
-pub mod task_row;
+pub mod allocation_table;
+pub mod deadline_badge;
+pub mod facet_group;
+pub mod highlight;
+pub mod nav;
+pub mod search_bar;
+pub mod task_card;

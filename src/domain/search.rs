@@ -97,6 +97,39 @@ pub fn highlight<'a>(text: &'a str, terms: &[String]) -> Vec<Segment<'a>> {
     out
 }
 
+/// A short excerpt of `text` around the first occurrence of any term: up to `radius` characters
+/// on each side, with "…" where the text was cut. `None` if no term occurs in `text`.
+pub fn snippet(text: &str, terms: &[String], radius: usize) -> Option<String> {
+    let first = highlight(text, terms)
+        .into_iter()
+        .scan(0usize, |at, seg| {
+            let start = *at;
+            *at += seg.text.len();
+            Some((start, seg))
+        })
+        .find(|(_, seg)| seg.hit)?;
+    let (hit_start, _) = first;
+    let before: Vec<(usize, char)> = text[..hit_start].char_indices().collect();
+    let from = if before.len() > radius {
+        before[before.len() - radius].0
+    } else {
+        0
+    };
+    let to = text[hit_start..]
+        .char_indices()
+        .nth(radius * 2)
+        .map_or(text.len(), |(i, _)| hit_start + i);
+    let mut out = String::new();
+    if from > 0 {
+        out.push('…');
+    }
+    out.push_str(text[from..to].trim());
+    if to < text.len() {
+        out.push('…');
+    }
+    Some(out)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -180,5 +213,17 @@ mod tests {
             "[乡村振]兴"
         );
         assert_eq!(render(&highlight("x乡村y", &t(&["乡村"]))), "x[乡村]y");
+    }
+
+    #[test]
+    fn snippet_cuts_around_the_first_hit() {
+        let text = "一二三四五六七八九十道路甲乙丙丁戊己庚辛壬癸";
+        assert_eq!(
+            snippet(text, &t(&["道路"]), 3).as_deref(),
+            Some("…八九十道路甲乙丙丁…")
+        );
+        assert_eq!(snippet("道路很好", &t(&["道路"]), 3).as_deref(), Some("道路很好"));
+        assert_eq!(snippet("没有", &t(&["道路"]), 3), None);
+        assert_eq!(snippet("abc", &[], 3), None);
     }
 }
