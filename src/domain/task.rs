@@ -71,7 +71,8 @@ pub struct Unit {
     pub id: String,
     /// Full name, e.g. `朱家角镇`.
     pub name: String,
-    /// Short names the source uses for it, e.g. `["朱家角"]`, `["农业园区", "园区"]`.
+    /// Short names the source uses for it, e.g. `["朱家角"]`, `["农业园区"]` (a bare `园区` never
+    /// occurs in the 2022 source, so it is not listed).
     pub short_names: Vec<String>,
     /// Town, subdistrict or the park.
     pub kind: UnitKind,
@@ -81,9 +82,11 @@ pub struct Unit {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Scope {
-    /// All 11 街镇 ("11个街镇", "各街镇", "每个街镇", "各相关街镇" …), not the park.
+    /// All 11 街镇 ("11个街镇", "各街镇", "每个街镇", "各相关街镇" …), not the park. Also used when
+    /// the allocation text names every one of the 11 individually (e.g. task 45's full list).
     AllTowns,
-    /// The 11 街镇 and the Modern Agriculture Park.
+    /// The 11 街镇 and the Modern Agriculture Park (an all-towns phrase or a full list, plus the
+    /// park named).
     AllTownsAndPark,
     /// Only the units listed in the allocation.
     Listed,
@@ -102,13 +105,13 @@ pub struct Task {
     pub category: u8,
     /// 任务名称, with line breaks that only split the name removed.
     pub name: String,
-    /// 任务要求及举措, as in the source.
+    /// 任务要求及举措, verbatim (line breaks and spaces as in the source).
     pub requirements: String,
     /// 区级牵头部门 as written, e.g. `区委组织部/区农业农村委`.
     pub lead_text: String,
     /// The lead departments as a list, e.g. `["区委组织部", "区农业农村委"]`.
     pub leads: Vec<String>,
-    /// 街镇任务量 as written, line breaks kept; empty where the source cell is empty.
+    /// 街镇任务量 as written, line breaks and spaces kept; empty where the source cell is empty.
     pub allocation_text: String,
     /// 完成时间节点 as written, e.g. `10月底`.
     pub deadline_text: String,
@@ -116,7 +119,8 @@ pub struct Task {
     pub deadline: Option<chrono::NaiveDate>,
     /// Which units the task applies to.
     pub scope: Scope,
-    /// Each unit's own share, for the units the allocation text names.
+    /// Each unit's own share, for the units the allocation text names (in the canonical unit
+    /// order of [`Dataset::units`]); a unit named without a number has no items.
     pub allocations: Vec<UnitAllocation>,
 }
 

@@ -4,6 +4,8 @@
 //! The table is data, not parsed: the source only ever names units inside free text, so the
 //! canonical list, its order and the URL slugs are fixed here.
 
+use std::sync::OnceLock;
+
 use super::task::{Unit, UnitKind};
 
 /// One unit as static data; [`all_units`] turns the table into [`Unit`] values.
@@ -115,7 +117,12 @@ pub fn town_count() -> usize {
 
 /// Every name (full, short, group) with the unit ids it stands for, longest name first so that a
 /// scan prefers `朱家角镇` over `朱家角` and `现代农业园区` over `农业园区`.
-fn names_longest_first() -> Vec<(&'static str, Vec<&'static str>)> {
+fn names_longest_first() -> &'static [(&'static str, Vec<&'static str>)] {
+    static NAMES: OnceLock<Vec<(&'static str, Vec<&'static str>)>> = OnceLock::new();
+    NAMES.get_or_init(build_names)
+}
+
+fn build_names() -> Vec<(&'static str, Vec<&'static str>)> {
     let mut names: Vec<(&'static str, Vec<&'static str>)> = Vec::new();
     for u in &UNITS {
         names.push((u.name, vec![u.id]));
@@ -145,9 +152,9 @@ pub fn lookup_unit(name: &str) -> Option<&'static str> {
 pub fn lookup_names(name: &str) -> Option<Vec<&'static str>> {
     let name = name.trim();
     names_longest_first()
-        .into_iter()
+        .iter()
         .find(|(n, _)| *n == name)
-        .map(|(_, ids)| ids)
+        .map(|(_, ids)| ids.clone())
 }
 
 /// A unit or group name found in a text.
@@ -168,14 +175,14 @@ pub struct Mention {
 /// The longest unit or group name that `text` starts with.
 pub fn match_at_start(text: &str) -> Option<Mention> {
     names_longest_first()
-        .into_iter()
+        .iter()
         .find(|(n, _)| text.starts_with(n))
         .map(|(n, ids)| Mention {
             start: 0,
             end: n.len(),
             name: n,
-            group: GROUPS.iter().any(|g| g.name == n),
-            units: ids,
+            group: GROUPS.iter().any(|g| g.name == *n),
+            units: ids.clone(),
         })
 }
 
