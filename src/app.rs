@@ -2,9 +2,18 @@
 
 use leptos::prelude::*;
 
+use crate::components::nav::TopNav;
 use crate::data;
+use crate::domain::route::{Page, Route};
 use crate::domain::task::Dataset;
+use crate::pages::dept::DeptPage;
+use crate::pages::depts::DeptsPage;
+use crate::pages::task::TaskPage;
 use crate::pages::tasks::TasksPage;
+use crate::pages::town::TownPage;
+use crate::pages::towns::TownsPage;
+use crate::router::{current_hash, sync_route_with_url};
+use crate::state::{browser_today, provide_app_state, use_app_state, AppState};
 use crate::text;
 
 /// The whole app. A dataset that fails to load is reported, never a blank page.
@@ -28,18 +37,75 @@ pub fn App() -> impl IntoView {
     }
 }
 
-/// Header, main content and footer around the current page.
+/// Sets up the state and the URL sync, then renders the frame around the current page.
 #[component]
 fn Shell(ds: &'static Dataset) -> impl IntoView {
+    let route = RwSignal::new(Route::from_hash(&current_hash()));
+    let state = AppState {
+        ds,
+        route,
+        today: browser_today(),
+        my_unit: RwSignal::new(None),
+    };
+    provide_app_state(state);
+    sync_route_with_url(route);
+    handle_document_title(state);
+
     view! {
         <div class="app" data-testid="app">
-            <header class="topbar">
-                <a class="topbar-brand" href="#/">{text::APP_NAME}</a>
-                <h1 class="topbar-title">{ds.meta.title.clone()}</h1>
-            </header>
-            <main class="main">
-                <TasksPage ds=ds />
+            <a class="skip-link" href="#main">"跳到主要内容"</a>
+            <TopNav />
+            <main class="main" id="main" tabindex="-1">
+                <CurrentPage />
             </main>
+            <footer class="footer">
+                <p>
+                    {format!(
+                        "数据来源：{}（{}项）。",
+                        ds.meta.title,
+                        ds.tasks.len(),
+                    )}
+                </p>
+            </footer>
         </div>
     }
+}
+
+/// The page the route names; only re-rendered when the page itself changes, not the filters.
+#[component]
+fn CurrentPage() -> impl IntoView {
+    let state = use_app_state();
+    let page = Memo::new(move |_| state.route.with(|r| r.page.clone()));
+    move || match page.get() {
+        Page::Tasks => view! { <TasksPage /> }.into_any(),
+        Page::Task(id) => view! { <TaskPage id=id /> }.into_any(),
+        Page::Towns => view! { <TownsPage /> }.into_any(),
+        Page::Town(id) => view! { <TownPage id=id /> }.into_any(),
+        Page::Depts => view! { <DeptsPage /> }.into_any(),
+        Page::Dept(name) => view! { <DeptPage name=name /> }.into_any(),
+        Page::Data => view! { <TasksPage /> }.into_any(),
+    }
+}
+
+/// Keeps `document.title` naming the current page, so history entries and shared tabs read well.
+fn handle_document_title(state: AppState) {
+    Effect::new(move |_| {
+        let page = state.route.with(|r| r.page.clone());
+        let what = match &page {
+            Page::Tasks => text::NAV_TASKS.to_string(),
+            Page::Task(id) => state
+                .task(*id)
+                .map_or_else(|| text::TASK_NOT_FOUND.to_string(), |t| format!("{} {}", t.id, t.name)),
+            Page::Towns => text::TOWNS_TITLE.to_string(),
+            Page::Town(id) => state
+                .unit(id)
+                .map_or_else(|| text::TOWN_NOT_FOUND.to_string(), |u| u.name.clone()),
+            Page::Depts => text::DEPTS_TITLE.to_string(),
+            Page::Dept(name) => name.clone(),
+            Page::Data => text::NAV_DATA.to_string(),
+        };
+        if let Some(doc) = web_sys::window().and_then(|w| w.document()) {
+            doc.set_title(&format!("{what} · {}", text::APP_NAME));
+        }
+    });
 }

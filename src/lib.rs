@@ -1,13 +1,16 @@
 //! 清单: the 2022 Qingpu District rural-revitalization key task list as an offline-first web app.
 //!
 //! `domain` is pure Rust (tested natively); `data` embeds the generated task list; the UI
-//! (`app`, `pages`, `components`) is a thin Leptos layer on top.
+//! (`app`, `pages`, `components`) is a thin Leptos layer on top, with `router` and `state` as
+//! its glue to the URL and to each other.
 
 pub mod app;
 pub mod components;
 pub mod data;
 pub mod domain;
 pub mod pages;
+pub mod router;
+pub mod state;
 pub mod text;
 
 /// Mounts the app into `<body>`, replacing the loading placeholder of `index.html`.

@@ -67,3 +67,8 @@ pub fn browser_today() -> NaiveDate {
     NaiveDate::from_ymd_opt(now.get_full_year() as i32, now.get_month() + 1, now.get_date())
         .unwrap_or_default()
 }
+
+/// Sets (or clears) "我的街镇" and remembers it in this browser.
+pub fn set_my_unit(state: AppState, unit: Option<String>) {
+    state.my_unit.set(unit);
+}

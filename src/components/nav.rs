@@ -2,7 +2,8 @@
 
 use leptos::prelude::*;
 
-use crate::domain::route::Page;
+use crate::domain::query::TaskQuery;
+use crate::domain::route::{Page, Route};
 use crate::state::use_app_state;
 use crate::text;
 
@@ -22,7 +23,11 @@ pub fn TopNav() -> impl IntoView {
     let state = use_app_state();
     let current = move || state.route.with(|r| section(&r.page));
     // Links keep the as-of date: it is part of what the user is reviewing.
-    let link = move |page: Page| state.route_with(|r| *r = r.with_page(page).clean_for_nav());
+    let link = move |page: Page| Route {
+        page,
+        query: TaskQuery::default(),
+        as_of: state.route.with(|r| r.as_of),
+    };
     let item = move |page: Page, label: &'static str| {
         let sec = section(&page);
         let page2 = page.clone();

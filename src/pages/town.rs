@@ -1,0 +1,98 @@
+//! One unit's page: its own tasks with its own numbers first, then shared and district tasks.
+
+use leptos::prelude::*;
+
+use crate::components::search_bar::AsOfInput;
+use crate::components::task_card::TaskCard;
+use crate::domain::task::{Task, UnitKind};
+use crate::domain::town::{assignment_summary, town_view};
+use crate::pages::not_found::NotFound;
+use crate::state::use_app_state;
+use crate::text;
+
+/// A titled group of task cards.
+#[component]
+fn TaskGroup(
+    /// Group title (the count is appended).
+    title: &'static str,
+    /// `data-testid` of the group.
+    testid: &'static str,
+    /// The tasks with the unit's own assignment text.
+    items: Vec<(&'static Task, Option<String>)>,
+) -> impl IntoView {
+    let n = items.len();
+    let body = if items.is_empty() {
+        view! { <p class="muted">{text::GROUP_EMPTY}</p> }.into_any()
+    } else {
+        view! {
+            <ol class="task-list">
+                {items
+                    .into_iter()
+                    .map(|(task, assignment)| {
+                        view! { <TaskCard task=task assignment=assignment.unwrap_or_default() /> }
+                    })
+                    .collect_view()}
+            </ol>
+        }
+        .into_any()
+    };
+    view! {
+        <section class="group" data-testid=testid data-count=n>
+            <h3 class="group-title">{text::group_heading(title, n)}</h3>
+            {body}
+        </section>
+    }
+}
+
+/// The page for the unit `id`.
+#[component]
+pub fn TownPage(
+    /// Unit slug, e.g. `zhujiajiao`.
+    id: String,
+) -> impl IntoView {
+    let state = use_app_state();
+    let Some(view_data) = town_view(state.ds, &id) else {
+        return view! { <NotFound message=text::TOWN_NOT_FOUND /> }.into_any();
+    };
+    let unit = view_data.unit;
+    let is_mine = move || state.my_unit.get().as_deref() == Some(unit.id.as_str());
+    let toggle_mine = move |_| {
+        let next = if is_mine() { None } else { Some(unit.id.clone()) };
+        crate::state::set_my_unit(state, next);
+    };
+    let named = view_data
+        .named
+        .iter()
+        .map(|(t, a)| (*t, Some(assignment_summary(a))))
+        .collect();
+    let shared = view_data.all_towns.iter().map(|t| (*t, None)).collect();
+    let district = view_data.district.iter().map(|t| (*t, None)).collect();
+    let shared_title = if unit.kind == UnitKind::Park {
+        text::GROUP_ALL_WITH_PARK
+    } else {
+        text::GROUP_ALL_TOWNS
+    };
+    view! {
+        <section class="town" data-testid="town-page" data-unit=unit.id.clone()>
+            <div class="town-head">
+                <h2 class="town-title">{unit.name.as_str()}</h2>
+                <button
+                    type="button"
+                    class=move || if is_mine() { "button button-on" } else { "button" }
+                    aria-pressed=move || if is_mine() { "true" } else { "false" }
+                    data-testid="set-my-unit"
+                    on:click=toggle_mine
+                >
+                    {move || if is_mine() { text::IS_MY_UNIT } else { text::SET_MY_UNIT }}
+                </button>
+            </div>
+            <div class="toolbar">
+                <AsOfInput />
+            </div>
+            <TaskGroup title=text::GROUP_NAMED testid="group-named" items=named />
+            <TaskGroup title=shared_title testid="group-shared" items=shared />
+            <TaskGroup title=text::GROUP_DISTRICT testid="group-district" items=district />
+        </section>
+    }
+    .into_any()
+}
