@@ -1,3 +1,7 @@
 //! The pure domain: plain Rust with no `leptos` or `web_sys`, tested natively with `cargo test`.
 
 pub mod task;
+pub mod merge;
+pub mod messages;
+pub mod progress;
+pub mod schema;

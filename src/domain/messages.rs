@@ -1,0 +1,174 @@
+//! Every user-facing text of the progress, import/export and storage code, in Simplified
+//! Chinese, in one place so the wording stays consistent.
+
+// Status labels.
+/// 未开始
+pub const STATUS_NOT_STARTED: &str = "未开始";
+/// 推进中
+pub const STATUS_IN_PROGRESS: &str = "推进中";
+/// 已完成
+pub const STATUS_DONE: &str = "已完成";
+/// 存在困难
+pub const STATUS_BLOCKED: &str = "存在困难";
+
+/// Name of the district level where a unit name is shown.
+pub const DISTRICT_NAME: &str = "区级";
+/// Used in file names and titles when all units are exported.
+pub const ALL_UNITS: &str = "全部";
+
+// Edits.
+/// Empty note.
+pub const NOTE_EMPTY: &str = "备注内容不能为空。";
+/// Note id unknown.
+pub const NOTE_NOT_FOUND: &str = "找不到这条备注，可能已在其他窗口中被修改。";
+/// Editing a deleted note.
+pub const NOTE_IS_DELETED: &str = "这条备注已删除，请先撤销删除再修改。";
+/// Undo on a live note.
+pub const NOTE_NOT_DELETED: &str = "这条备注没有被删除，无需撤销。";
+/// Duplicate note id.
+pub const NOTE_ID_TAKEN: &str = "备注编号重复，请重试。";
+/// Malformed note id.
+pub const NOTE_ID_BAD: &str = "备注编号无效，请重试。";
+/// Bad amount.
+pub const AMOUNT_INVALID: &str = "完成量必须是不小于 0 的数字。";
+/// Bad metric name.
+pub const METRIC_BAD: &str = "指标名称无效（为空或过长）。";
+/// Bad unit key.
+pub const UNIT_BAD: &str = "单位标识无效（为空或过长）。";
+
+/// Note longer than the limit.
+pub fn note_too_long(chars: usize) -> String {
+    format!(
+        "备注过长：共 {chars} 字，最多 {} 字。",
+        crate::domain::progress::MAX_NOTE_CHARS
+    )
+}
+
+/// Too many notes on one record.
+pub fn too_many_notes() -> String {
+    format!(
+        "每项任务最多保存 {} 条备注（含已删除的），已达上限。",
+        crate::domain::progress::MAX_NOTES_PER_RECORD
+    )
+}
+
+// Documents and migration.
+/// Top level not an object.
+pub const DOC_NOT_OBJECT: &str = "文件内容不是清单进度数据（最外层应为 JSON 对象）。";
+/// Missing or malformed schema number.
+pub const SCHEMA_BAD: &str = "文件缺少有效的格式版本号（schema），无法识别。";
+/// Expected a list.
+pub const NOT_A_LIST: &str = "应为列表";
+
+/// Wrong or missing app tag.
+pub fn wrong_app(found: Option<&str>) -> String {
+    match found {
+        Some(tag) => format!(
+            "这不是“清单”导出的进度文件（应用标记为“{}”，应为“qingdan”）。",
+            clip(tag, 40)
+        ),
+        None => "这不是“清单”导出的进度文件（缺少应用标记 app）。".to_string(),
+    }
+}
+
+/// Document from a newer app version.
+pub fn newer_schema(found: u64, known: u32) -> String {
+    format!(
+        "数据由更新版本的“清单”保存（格式版本 {found}，本版本只支持到 {known}）。\
+         为避免数据丢失，当前为只读模式，请刷新页面或更新应用后再编辑。"
+    )
+}
+
+/// A structural problem at a location.
+pub fn invalid_at(path: &str, problem_zh: &str) -> String {
+    if path.is_empty() {
+        format!("文件格式不正确：{problem_zh}。")
+    } else {
+        format!("文件格式不正确：{} 处{problem_zh}。", path_zh(path))
+    }
+}
+
+/// `records[3]` → `第 4 条记录`; other paths are shown as they are.
+fn path_zh(path: &str) -> String {
+    if let Some(rest) = path.strip_prefix("records[") {
+        if let Some((n, tail)) = rest.split_once(']') {
+            if let Ok(i) = n.parse::<u64>() {
+                return format!("第 {} 条记录{tail}", i.saturating_add(1));
+            }
+        }
+    }
+    format!("“{path}”")
+}
+
+/// Translates a serde_json error message (English, fixed patterns) into Chinese.
+pub fn serde_problem_zh(msg: &str) -> String {
+    let quoted = |m: &str| -> Option<String> {
+        let start = m.find('`')?;
+        let rest = m.get(start + 1..)?;
+        let end = rest.find('`')?;
+        rest.get(..end).map(|s| clip(s, 40))
+    };
+    if msg.starts_with("missing field") {
+        return match quoted(msg) {
+            Some(f) => format!("缺少字段“{f}”"),
+            None => "缺少必需的字段".to_string(),
+        };
+    }
+    if msg.starts_with("duplicate field") {
+        return match quoted(msg) {
+            Some(f) => format!("字段“{f}”重复"),
+            None => "有重复的字段".to_string(),
+        };
+    }
+    if msg.starts_with("unknown variant") {
+        return match quoted(msg) {
+            Some(v) => format!("有无法识别的取值“{v}”（状态应为 not_started、in_progress、done 或 blocked）"),
+            None => "有无法识别的取值".to_string(),
+        };
+    }
+    let expected = msg
+        .split_once("expected ")
+        .map(|(_, e)| expected_zh(e))
+        .unwrap_or_default();
+    if msg.starts_with("invalid type") {
+        return format!("数据类型不正确{expected}");
+    }
+    if msg.starts_with("invalid value") || msg.contains("out of range") {
+        return format!("数值超出允许范围{expected}");
+    }
+    if msg.starts_with("invalid length") {
+        return "列表长度不正确".to_string();
+    }
+    "内容无法识别".to_string()
+}
+
+fn expected_zh(e: &str) -> String {
+    let what = if e.starts_with("u16") || e.starts_with("u32") || e.starts_with("u64") {
+        "非负整数"
+    } else if e.starts_with("i64") || e.starts_with("i32") {
+        "整数"
+    } else if e.starts_with("f64") || e.starts_with("f32") {
+        "数字"
+    } else if e.contains("string") {
+        "文本"
+    } else if e.contains("sequence") {
+        "列表"
+    } else if e.contains("struct") || e.contains("map") {
+        "对象"
+    } else if e.contains("bool") {
+        "真假值"
+    } else {
+        return String::new();
+    };
+    format!("（应为{what}）")
+}
+
+/// Shortens foreign text quoted back to the user, so a huge value cannot flood a message.
+pub fn clip(s: &str, max_chars: usize) -> String {
+    if s.chars().count() <= max_chars {
+        s.to_string()
+    } else {
+        let head: String = s.chars().take(max_chars).collect();
+        format!("{head}…")
+    }
+}
