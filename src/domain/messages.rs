@@ -172,3 +172,108 @@ pub fn clip(s: &str, max_chars: usize) -> String {
         format!("{head}…")
     }
 }
+
+// Export.
+/// Prefix of every export file name.
+pub const EXPORT_FILE_PREFIX: &str = "清单进度";
+/// Serialisation failed (should not happen; reported rather than panicking).
+pub const EXPORT_SERIALIZE_FAILED: &str = "无法生成导出文件，请重试；如仍失败，请复制备注内容另行保存。";
+/// Appended to the status of an overdue task in the brief.
+pub const OVERDUE_TAG: &str = "·逾期";
+
+/// The counts line of the brief.
+pub fn brief_counts(
+    done: usize,
+    total: usize,
+    overdue: usize,
+    in_progress: usize,
+    blocked: usize,
+    not_started: usize,
+) -> String {
+    format!(
+        "已完成 {done} / 共 {total}，逾期 {overdue}（推进中 {in_progress}，存在困难 {blocked}，未开始 {not_started}）"
+    )
+}
+
+// Import.
+/// Empty file.
+pub const IMPORT_EMPTY: &str = "文件是空的，没有可导入的内容。";
+/// Not UTF-8.
+pub const IMPORT_NOT_UTF8: &str = "文件不是 UTF-8 编码的文本，不是“清单”导出的进度文件。";
+/// JSON nested too deeply.
+pub const IMPORT_TOO_DEEP: &str = "文件内容嵌套层数过多，不是“清单”导出的进度文件。";
+
+/// File larger than the limit.
+pub fn import_too_large(bytes: usize, limit: usize) -> String {
+    format!(
+        "文件过大（{:.1} MB），导入文件不能超过 {} MB。",
+        bytes as f64 / 1_048_576.0,
+        limit / 1_048_576
+    )
+}
+
+/// JSON ends early.
+pub fn import_truncated(line: usize, column: usize) -> String {
+    format!("文件不完整：在第 {line} 行第 {column} 列意外结束，可能下载或复制时被截断。")
+}
+
+/// JSON syntax error.
+pub fn import_bad_json(line: usize, column: usize) -> String {
+    format!("文件不是有效的 JSON：第 {line} 行第 {column} 列附近有格式错误。")
+}
+
+/// Different task list.
+pub fn import_other_dataset(file_id: &str, app_id: &str) -> String {
+    format!(
+        "文件属于另一份任务清单（“{}”），与当前清单（“{}”）不符，不能导入。",
+        clip(file_id, 60),
+        clip(app_id, 60)
+    )
+}
+
+/// Same list, different source hash.
+pub fn import_hash_differs() -> String {
+    "文件导出时使用的任务清单版本与当前版本不同；已按区级序号对应导入，请核对结果。".to_string()
+}
+
+/// A note over the limit in a file.
+pub fn import_note_too_long(task: u16, unit: &str, chars: usize) -> String {
+    format!(
+        "第 {task} 号任务（{}）有一条备注长 {chars} 字，超过 {} 字的上限。",
+        clip(unit, 40),
+        crate::domain::progress::MAX_NOTE_CHARS
+    )
+}
+
+/// Too many notes in one record of a file.
+pub fn import_too_many_notes(task: u16, unit: &str, count: usize) -> String {
+    format!(
+        "第 {task} 号任务（{}）有 {count} 条备注，超过每项 {} 条的上限。",
+        clip(unit, 40),
+        crate::domain::progress::MAX_NOTES_PER_RECORD
+    )
+}
+
+/// A bad amount in a file.
+pub fn import_bad_amount(task: u16, unit: &str, metric: &str) -> String {
+    format!(
+        "第 {task} 号任务（{}）的“{}”完成量不是不小于 0 的有效数字。",
+        clip(unit, 40),
+        clip(metric, 40)
+    )
+}
+
+/// A bad key or id in a file.
+pub fn import_bad_key(task: u16, unit: &str, what: &str) -> String {
+    format!("第 {task} 号任务（{}）的{what}为空或过长。", clip(unit, 40))
+}
+
+/// Duplicate note id in one record of a file.
+pub fn import_duplicate_note(task: u16, unit: &str) -> String {
+    format!("第 {task} 号任务（{}）中有重复的备注编号。", clip(unit, 40))
+}
+
+/// An empty note in a file.
+pub fn import_empty_note(task: u16, unit: &str) -> String {
+    format!("第 {task} 号任务（{}）中有一条空白备注。", clip(unit, 40))
+}

@@ -5,3 +5,7 @@ pub mod merge;
 pub mod messages;
 pub mod progress;
 pub mod schema;
+pub mod csv;
+pub mod export;
+pub mod import;
+pub mod summary;
