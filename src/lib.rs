@@ -3,3 +3,4 @@
 //! `domain` is pure Rust (tested natively); the UI is a thin Leptos layer on top of it.
 
 pub mod domain;
+pub mod storage;

@@ -28,7 +28,9 @@ fn needs_guard(cell: &str) -> bool {
     let mut chars = cell.chars();
     match chars.next() {
         Some(c) if DANGEROUS_FIRST.contains(&c) => true,
-        Some(GUARD) => matches!(chars.next(), Some(c) if c == GUARD || DANGEROUS_FIRST.contains(&c)),
+        Some(GUARD) => {
+            matches!(chars.next(), Some(c) if c == GUARD || DANGEROUS_FIRST.contains(&c))
+        }
         _ => false,
     }
 }
@@ -51,9 +53,8 @@ pub fn unguard_cell(cell: &str) -> &str {
 /// Quotes a cell per RFC 4180 when it holds a comma, quote, CR or LF (quotes doubled). Leading
 /// or trailing spaces are quoted as well, since some readers trim unquoted fields.
 pub fn quote_cell(cell: &str) -> String {
-    let needs_quotes = cell.contains([',', '"', '\r', '\n'])
-        || cell.starts_with(' ')
-        || cell.ends_with(' ');
+    let needs_quotes =
+        cell.contains([',', '"', '\r', '\n']) || cell.starts_with(' ') || cell.ends_with(' ');
     if needs_quotes {
         format!("\"{}\"", cell.replace('"', "\"\""))
     } else {
@@ -209,10 +210,7 @@ mod tests {
             vec!["a,b".into(), "说\"好\"".into(), "x\ny".into()],
             vec!["".into(), "=1".into()],
         ]);
-        assert_eq!(
-            csv,
-            "\u{feff}\"a,b\",\"说\"\"好\"\"\",\"x\ny\"\r\n,'=1\r\n"
-        );
+        assert_eq!(csv, "\u{feff}\"a,b\",\"说\"\"好\"\"\",\"x\ny\"\r\n,'=1\r\n");
         let back = parse_csv(&csv).unwrap();
         assert_eq!(back[0], vec!["a,b", "说\"好\"", "x\ny"]);
         assert_eq!(back[1], vec!["", "'=1"]);
@@ -223,7 +221,10 @@ mod tests {
         assert_eq!(parse_csv("\"\",\"\"\r\n").unwrap(), vec![vec!["", ""]]);
         assert_eq!(parse_csv("a,\"\"").unwrap(), vec![vec!["a", ""]]);
         assert_eq!(parse_csv("\"\"\n\"\"").unwrap(), vec![vec![""], vec![""]]);
-        assert_eq!(parse_csv("a\r\n\r\nb").unwrap(), vec![vec!["a"], vec![""], vec!["b"]]);
+        assert_eq!(
+            parse_csv("a\r\n\r\nb").unwrap(),
+            vec![vec!["a"], vec![""], vec!["b"]]
+        );
         assert_eq!(parse_csv("a,").unwrap(), vec![vec!["a", ""]]);
         assert_eq!(parse_csv("").unwrap(), Vec::<Vec<String>>::new());
         assert!(parse_csv("\"abc").is_err());

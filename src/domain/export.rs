@@ -10,8 +10,8 @@ use crate::domain::csv::write_csv;
 use crate::domain::messages;
 use crate::domain::progress::{ExportInfo, ProgressDoc, Record};
 use crate::domain::summary::{
-    is_overdue, metric_progress, task_applies, tasks_for_unit, unit_keys, unit_name,
-    unit_summary, MetricProgress,
+    is_overdue, metric_progress, task_applies, tasks_for_unit, unit_keys, unit_name, unit_summary,
+    MetricProgress,
 };
 use crate::domain::task::{Dataset, Task};
 
@@ -90,8 +90,7 @@ pub fn export_file_name(unit_full_name: Option<&str>, date: NaiveDate, extension
         .unwrap_or(messages::ALL_UNITS)
         .chars()
         .map(|c| {
-            if matches!(c, '/' | '\\' | ':' | '*' | '?' | '"' | '<' | '>' | '|') || c.is_control()
-            {
+            if matches!(c, '/' | '\\' | ':' | '*' | '?' | '"' | '<' | '>' | '|') || c.is_control() {
                 '_'
             } else {
                 c
@@ -214,7 +213,11 @@ pub fn csv_rows(doc: &ProgressDoc, dataset: &Dataset, unit: Option<&str>) -> Vec
             }
         }
         row.push(notes_cell(record));
-        row.push(record.map(|r| format_stamp(r.updated_at)).unwrap_or_default());
+        row.push(
+            record
+                .map(|r| format_stamp(r.updated_at))
+                .unwrap_or_default(),
+        );
         rows.push(row);
     }
     rows
@@ -241,7 +244,14 @@ pub fn unit_brief(doc: &ProgressDoc, dataset: &Dataset, unit: &str, today: Naive
         "【{name}】{} 进度简报\n日期：{}\n{}\n",
         dataset.meta.title,
         today.format("%Y-%m-%d"),
-        messages::brief_counts(s.done, s.total, s.overdue, s.in_progress, s.blocked, s.not_started)
+        messages::brief_counts(
+            s.done,
+            s.total,
+            s.overdue,
+            s.in_progress,
+            s.blocked,
+            s.not_started
+        )
     );
     for task in tasks_for_unit(dataset, unit) {
         let status = doc.status(task.id, unit);
@@ -301,8 +311,14 @@ mod tests {
             export_file_name(Some("朱家角镇"), d, "json"),
             "清单进度-朱家角镇-2022-11-28.json"
         );
-        assert_eq!(export_file_name(None, d, "csv"), "清单进度-全部-2022-11-28.csv");
-        assert_eq!(export_file_name(Some("a/b"), d, "csv"), "清单进度-a_b-2022-11-28.csv");
+        assert_eq!(
+            export_file_name(None, d, "csv"),
+            "清单进度-全部-2022-11-28.csv"
+        );
+        assert_eq!(
+            export_file_name(Some("a/b"), d, "csv"),
+            "清单进度-a_b-2022-11-28.csv"
+        );
     }
 
     #[test]

@@ -149,9 +149,7 @@ impl ImportError {
     pub fn message_zh(&self) -> String {
         match self {
             ImportError::Empty => messages::IMPORT_EMPTY.to_string(),
-            ImportError::TooLarge { bytes } => {
-                messages::import_too_large(*bytes, MAX_IMPORT_BYTES)
-            }
+            ImportError::TooLarge { bytes } => messages::import_too_large(*bytes, MAX_IMPORT_BYTES),
             ImportError::NotUtf8 => messages::IMPORT_NOT_UTF8.to_string(),
             ImportError::Truncated { line, column } => messages::import_truncated(*line, *column),
             ImportError::TooDeep => messages::IMPORT_TOO_DEEP.to_string(),
@@ -193,7 +191,10 @@ impl std::error::Error for ImportError {}
 /// Validates an import file against the app's dataset. Checks, in order: size, UTF-8, JSON,
 /// app tag, schema (a newer one gets its own error), dataset, field limits; then leaves out
 /// (and counts) records of unknown tasks or units. Never panics.
-pub fn validate_import(input: impl AsRef<[u8]>, dataset: &Dataset) -> Result<ImportDoc, ImportError> {
+pub fn validate_import(
+    input: impl AsRef<[u8]>,
+    dataset: &Dataset,
+) -> Result<ImportDoc, ImportError> {
     let bytes = input.as_ref();
     if bytes.len() > MAX_IMPORT_BYTES {
         return Err(ImportError::TooLarge { bytes: bytes.len() });

@@ -122,7 +122,9 @@ pub fn serde_problem_zh(msg: &str) -> String {
     }
     if msg.starts_with("unknown variant") {
         return match quoted(msg) {
-            Some(v) => format!("有无法识别的取值“{v}”（状态应为 not_started、in_progress、done 或 blocked）"),
+            Some(v) => format!(
+                "有无法识别的取值“{v}”（状态应为 not_started、in_progress、done 或 blocked）"
+            ),
             None => "有无法识别的取值".to_string(),
         };
     }
@@ -177,7 +179,8 @@ pub fn clip(s: &str, max_chars: usize) -> String {
 /// Prefix of every export file name.
 pub const EXPORT_FILE_PREFIX: &str = "清单进度";
 /// Serialisation failed (should not happen; reported rather than panicking).
-pub const EXPORT_SERIALIZE_FAILED: &str = "无法生成导出文件，请重试；如仍失败，请复制备注内容另行保存。";
+pub const EXPORT_SERIALIZE_FAILED: &str =
+    "无法生成导出文件，请重试；如仍失败，请复制备注内容另行保存。";
 /// Appended to the status of an overdue task in the brief.
 pub const OVERDUE_TAG: &str = "·逾期";
 
@@ -276,4 +279,56 @@ pub fn import_duplicate_note(task: u16, unit: &str) -> String {
 /// An empty note in a file.
 pub fn import_empty_note(task: u16, unit: &str) -> String {
     format!("第 {task} 号任务（{}）中有一条空白备注。", clip(unit, 40))
+}
+
+// Storage.
+/// Storage full.
+pub const STORE_QUOTA: &str =
+    "浏览器存储空间已满，本次修改未能保存（页面上的内容仍保留）。请先导出 JSON 备份，再清理浏览器中其他网站的数据后重试。";
+/// Storage disabled.
+pub const STORE_UNAVAILABLE: &str =
+    "浏览器禁止了本地存储（可能处于无痕/隐私模式或已禁用网站数据），修改只保存在当前页面中，关闭后会丢失。请及时导出 JSON 备份。";
+/// Save refused in read-only mode.
+pub const SAVE_READ_ONLY: &str =
+    "当前为只读模式，修改不会保存到浏览器。请导出 JSON 备份，刷新页面或更新应用后再编辑。";
+/// Stored text is not JSON.
+pub const STORED_NOT_JSON: &str = "浏览器中保存的进度数据已损坏（不是有效的 JSON）";
+
+/// Other storage error.
+pub fn store_other(detail: &str) -> String {
+    format!(
+        "浏览器存储出错：{}。页面上的内容仍保留，请导出 JSON 备份后重试。",
+        clip(detail, 120)
+    )
+}
+
+/// Save failed.
+pub fn save_failed(reason_zh: &str) -> String {
+    format!("保存失败：{reason_zh}")
+}
+
+/// Save refused because unreadable data could not be backed up.
+pub fn save_backup_failed(reason_zh: &str) -> String {
+    format!("浏览器中有无法读取的进度数据，且无法为其建立备份，为避免覆盖已暂停保存：{reason_zh}")
+}
+
+/// Corrupt data found and backed up.
+pub fn corrupt_backed_up(problem_zh: &str, key: &str) -> String {
+    format!(
+        "{}。原始内容已原样备份到浏览器存储“{key}”，现从空白进度开始。",
+        problem_zh.trim_end_matches('。')
+    )
+}
+
+/// Corrupt data found, backup failed.
+pub fn corrupt_not_backed_up(problem_zh: &str, reason_zh: &str) -> String {
+    format!(
+        "{}。无法为其建立备份（{reason_zh}），为避免覆盖，当前为只读模式。",
+        problem_zh.trim_end_matches('。')
+    )
+}
+
+/// Storage could not be read.
+pub fn load_unavailable(reason_zh: &str) -> String {
+    format!("无法读取浏览器中保存的进度：{reason_zh}")
 }

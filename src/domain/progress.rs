@@ -35,7 +35,9 @@ pub const MAX_KEY_CHARS: usize = 200;
 pub const MAX_NOTE_ID_CHARS: usize = 100;
 
 /// How far a unit has got with a task.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default, Serialize, Deserialize)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default, Serialize, Deserialize,
+)]
 #[serde(rename_all = "snake_case")]
 pub enum Status {
     /// 未开始
@@ -480,7 +482,9 @@ impl ProgressDoc {
 
     /// The status of (task, unit); 未开始 when nothing was recorded.
     pub fn status(&self, task: u16, unit: &str) -> Status {
-        self.record(task, unit).map(|r| r.status).unwrap_or_default()
+        self.record(task, unit)
+            .map(|r| r.status)
+            .unwrap_or_default()
     }
 
     /// Sets the status.
@@ -684,10 +688,15 @@ mod tests {
     #[test]
     fn edits_and_undo() {
         let mut d = ProgressDoc::new(&meta());
-        d.set_status(3, "zhujiajiao", Status::InProgress, 100).unwrap();
-        d.set_amount(3, "zhujiajiao", "道路", Some(5.0), 110).unwrap();
+        d.set_status(3, "zhujiajiao", Status::InProgress, 100)
+            .unwrap();
+        d.set_amount(3, "zhujiajiao", "道路", Some(5.0), 110)
+            .unwrap();
         d.add_note(3, "zhujiajiao", "a-1", "开工", 120).unwrap();
-        assert_eq!(d.add_note(3, "zhujiajiao", "a-1", "x", 121), Err(EditError::NoteIdTaken));
+        assert_eq!(
+            d.add_note(3, "zhujiajiao", "a-1", "x", 121),
+            Err(EditError::NoteIdTaken)
+        );
         d.edit_note(3, "zhujiajiao", "a-1", "已开工", 130).unwrap();
         d.delete_note(3, "zhujiajiao", "a-1", 140).unwrap();
         assert_eq!(d.record(3, "zhujiajiao").unwrap().live_notes().count(), 0);
@@ -730,7 +739,10 @@ mod tests {
                 chars: MAX_NOTE_CHARS + 1
             })
         );
-        assert_eq!(d.add_note(1, DISTRICT, "x", "  \n", 1), Err(EditError::EmptyNote));
+        assert_eq!(
+            d.add_note(1, DISTRICT, "x", "  \n", 1),
+            Err(EditError::EmptyNote)
+        );
         for i in 0..MAX_NOTES_PER_RECORD {
             d.add_note(1, DISTRICT, &format!("n{i}"), "ok", 1).unwrap();
         }

@@ -114,10 +114,11 @@ fn from_value_zh(value: Value) -> Result<ProgressDoc, MigrateError> {
         None => Value::Array(Vec::new()),
         Some(v) => v,
     };
-    let mut doc: ProgressDoc = serde_json::from_value(value).map_err(|e| MigrateError::Invalid {
-        path: String::new(),
-        problem_zh: messages::serde_problem_zh(&e.to_string()),
-    })?;
+    let mut doc: ProgressDoc =
+        serde_json::from_value(value).map_err(|e| MigrateError::Invalid {
+            path: String::new(),
+            problem_zh: messages::serde_problem_zh(&e.to_string()),
+        })?;
     let list = match records {
         Value::Array(list) => list,
         _ => {
