@@ -45,17 +45,22 @@ fn quota_error_on_save_keeps_the_edit_in_memory_and_reports() {
     let mem = MemoryStore::new();
     let mut tab = ProgressStore::new(&mem);
     let mut doc = loaded(&mut tab, 1);
-    doc.set_status(1, "zhujiajiao", Status::InProgress, 5).unwrap();
+    doc.set_status(1, "zhujiajiao", Status::InProgress, 5)
+        .unwrap();
     tab.save(&mut doc, 6).unwrap();
     let stored_before = mem.raw(&progress_key());
 
     mem.fail_with(Failure::QuotaOnWrite);
-    doc.add_note(1, "zhujiajiao", "n1", "重要备注，不能丢", 10).unwrap();
+    doc.add_note(1, "zhujiajiao", "n1", "重要备注，不能丢", 10)
+        .unwrap();
     let err = tab.save(&mut doc, 11).unwrap_err();
     assert_eq!(err, SaveError::Store(StoreError::QuotaExceeded));
     assert!(err.message_zh().contains("存储空间已满"));
     // The edit is still in memory, the stored copy is untouched.
-    assert_eq!(doc.record(1, "zhujiajiao").unwrap().notes[0].text, "重要备注，不能丢");
+    assert_eq!(
+        doc.record(1, "zhujiajiao").unwrap().notes[0].text,
+        "重要备注，不能丢"
+    );
     assert_eq!(mem.raw(&progress_key()), stored_before);
 
     // Once space is freed, the retry writes the edit.
@@ -63,7 +68,11 @@ fn quota_error_on_save_keeps_the_edit_in_memory_and_reports() {
     assert_eq!(tab.save(&mut doc, 12), Ok(SaveOutcome::Written));
     let mut reader = ProgressStore::new(&mem);
     assert_eq!(
-        loaded(&mut reader, 13).record(1, "zhujiajiao").unwrap().notes.len(),
+        loaded(&mut reader, 13)
+            .record(1, "zhujiajiao")
+            .unwrap()
+            .notes
+            .len(),
         1
     );
 }
@@ -74,7 +83,8 @@ fn size_quota_behaves_like_quota_exceeded() {
     mem.set_quota(Some(400));
     let mut tab = ProgressStore::new(&mem);
     let mut doc = loaded(&mut tab, 1);
-    doc.add_note(1, "zhujiajiao", "n1", &"长".repeat(500), 2).unwrap();
+    doc.add_note(1, "zhujiajiao", "n1", &"长".repeat(500), 2)
+        .unwrap();
     assert_eq!(
         tab.save(&mut doc, 3),
         Err(SaveError::Store(StoreError::QuotaExceeded))
@@ -100,16 +110,25 @@ fn corrupt_data_is_backed_up_verbatim_and_reported() {
     assert_eq!(key, StorageKey::CorruptBackup(1_669_600_000_000));
     assert_eq!(mem.raw(&key.to_string()).as_deref(), Some(garbage));
     let msg = outcome.message_zh().unwrap();
-    assert!(msg.contains("损坏") && msg.contains(&key.to_string()), "{msg}");
+    assert!(
+        msg.contains("损坏") && msg.contains(&key.to_string()),
+        "{msg}"
+    );
     assert_eq!(corrupt_backups(&mem).unwrap(), vec![key]);
 
     // A valid JSON document of the wrong shape is backed up too.
     let mem2 = MemoryStore::new();
-    mem2.put_raw(&progress_key(), "{\"app\":\"qingdan\",\"schema\":1,\"records\":\"x\"}");
+    mem2.put_raw(
+        &progress_key(),
+        "{\"app\":\"qingdan\",\"schema\":1,\"records\":\"x\"}",
+    );
     let mut tab2 = ProgressStore::new(&mem2);
     assert!(matches!(
         tab2.load(5),
-        LoadOutcome::Corrupt { backup_key: Some(StorageKey::CorruptBackup(5)), .. }
+        LoadOutcome::Corrupt {
+            backup_key: Some(StorageKey::CorruptBackup(5)),
+            ..
+        }
     ));
 
     // After the backup, saving a fresh document is allowed; the backup stays.
@@ -133,7 +152,8 @@ fn second_corrupt_backup_in_same_millisecond_gets_its_own_key() {
         other => panic!("{other:?}"),
     }
     assert_eq!(
-        mem.raw(&StorageKey::CorruptBackup(7).to_string()).as_deref(),
+        mem.raw(&StorageKey::CorruptBackup(7).to_string())
+            .as_deref(),
         Some("older backup")
     );
 }
@@ -195,7 +215,10 @@ fn newer_schema_written_by_another_tab_stops_this_tab() {
     tab.save(&mut doc, 3).unwrap();
     mem.put_raw(&progress_key(), NEWER); // a newer app version saved in another tab
     doc.set_status(1, "jinze", Status::Done, 4).unwrap();
-    assert_eq!(tab.save(&mut doc, 5), Err(SaveError::NewerSchema { found: 2 }));
+    assert_eq!(
+        tab.save(&mut doc, 5),
+        Err(SaveError::NewerSchema { found: 2 })
+    );
     assert_eq!(mem.raw(&progress_key()).as_deref(), Some(NEWER));
     assert!(tab.is_read_only());
 }
@@ -209,17 +232,25 @@ fn two_tabs_stale_tab_never_overwrites_and_both_edits_survive() {
     let mut doc_b = loaded(&mut b, 1);
 
     doc_a.set_status(1, "zhujiajiao", Status::Done, 10).unwrap();
-    doc_a.add_note(1, "zhujiajiao", "a1", "甲窗口的备注", 11).unwrap();
+    doc_a
+        .add_note(1, "zhujiajiao", "a1", "甲窗口的备注", 11)
+        .unwrap();
     assert_eq!(a.save(&mut doc_a, 12), Ok(SaveOutcome::Written));
 
     // Tab B never saw A's save; its save must merge, not overwrite.
-    doc_b.set_amount(2, "zhujiajiao", "道路", Some(3.0), 13).unwrap();
-    doc_b.add_note(1, "zhujiajiao", "b1", "乙窗口的备注", 14).unwrap();
+    doc_b
+        .set_amount(2, "zhujiajiao", "道路", Some(3.0), 13)
+        .unwrap();
+    doc_b
+        .add_note(1, "zhujiajiao", "b1", "乙窗口的备注", 14)
+        .unwrap();
     assert_eq!(b.save(&mut doc_b, 15), Ok(SaveOutcome::MergedWithNewer));
     assert_eq!(doc_b.status(1, "zhujiajiao"), Status::Done);
 
     // A edits again without reloading: merges B's save.
-    doc_a.set_status(1, "zhujiajiao", Status::Blocked, 16).unwrap();
+    doc_a
+        .set_status(1, "zhujiajiao", Status::Blocked, 16)
+        .unwrap();
     assert_eq!(a.save(&mut doc_a, 17), Ok(SaveOutcome::MergedWithNewer));
 
     let mut reader = ProgressStore::new(&mem);
@@ -228,7 +259,10 @@ fn two_tabs_stale_tab_never_overwrites_and_both_edits_survive() {
     let ids: Vec<&str> = r.notes.iter().map(|n| n.id.as_str()).collect();
     assert_eq!(ids, vec!["a1", "b1"]);
     assert_eq!(r.status, Status::Blocked, "newest status wins");
-    assert_eq!(stored.record(2, "zhujiajiao").unwrap().amount("道路"), Some(3.0));
+    assert_eq!(
+        stored.record(2, "zhujiajiao").unwrap().amount("道路"),
+        Some(3.0)
+    );
     assert_eq!(stored.revision, 3);
     // Saving again with nothing new from elsewhere is a plain write.
     assert_eq!(a.save(&mut doc_a, 18), Ok(SaveOutcome::Written));
@@ -240,7 +274,9 @@ fn unavailable_storage_reports_and_never_clobbers_later() {
     // Data exists, but this tab cannot read it at start.
     let mut other = ProgressStore::new(&mem);
     let mut existing = loaded(&mut other, 1);
-    existing.add_note(3, "park", "p1", "园区已存的备注", 2).unwrap();
+    existing
+        .add_note(3, "park", "p1", "园区已存的备注", 2)
+        .unwrap();
     other.save(&mut existing, 3).unwrap();
 
     mem.fail_with(Failure::Disabled);
