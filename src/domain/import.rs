@@ -17,7 +17,7 @@ use crate::domain::progress::{
     MAX_NOTE_ID_CHARS,
 };
 use crate::domain::schema::{migrate, MigrateError};
-use crate::domain::summary::is_known_unit;
+use crate::domain::summary::{is_known_unit, unit_name};
 use crate::domain::task::Dataset;
 
 /// Largest import file accepted (5 MB; a full year of notes is well under 1 MB).
@@ -96,7 +96,7 @@ pub enum ImportError {
     NoteTooLong {
         /// Task id.
         task: u16,
-        /// Unit key.
+        /// Unit full name (key if unknown).
         unit: String,
         /// Length in characters.
         chars: usize,
@@ -105,14 +105,14 @@ pub enum ImportError {
     EmptyNote {
         /// Task id.
         task: u16,
-        /// Unit key.
+        /// Unit full name (key if unknown).
         unit: String,
     },
     /// More than [`MAX_NOTES_PER_RECORD`] notes on a record.
     TooManyNotes {
         /// Task id.
         task: u16,
-        /// Unit key.
+        /// Unit full name (key if unknown).
         unit: String,
         /// Number of notes.
         count: usize,
@@ -121,14 +121,14 @@ pub enum ImportError {
     DuplicateNoteId {
         /// Task id.
         task: u16,
-        /// Unit key.
+        /// Unit full name (key if unknown).
         unit: String,
     },
     /// An amount that is negative (non-finite values cannot occur in JSON).
     BadAmount {
         /// Task id.
         task: u16,
-        /// Unit key.
+        /// Unit full name (key if unknown).
         unit: String,
         /// Metric name.
         metric: String,
@@ -137,7 +137,7 @@ pub enum ImportError {
     BadKey {
         /// Task id.
         task: u16,
-        /// Unit key.
+        /// Unit full name (key if unknown).
         unit: String,
         /// Which field, in Chinese (单位标识 / 指标名称 / 备注编号).
         what_zh: &'static str,
@@ -222,7 +222,7 @@ pub fn validate_import(
         });
     }
 
-    check_limits(&doc)?;
+    check_limits(&doc, dataset)?;
 
     let mut doc = doc;
     let mut unknown = Vec::new();
@@ -256,9 +256,11 @@ fn too_long(s: &str, max: usize) -> bool {
 
 /// The same limits the editing operations enforce, so an import cannot hold anything the app
 /// itself could not have written.
-fn check_limits(doc: &ProgressDoc) -> Result<(), ImportError> {
+fn check_limits(doc: &ProgressDoc, dataset: &Dataset) -> Result<(), ImportError> {
     for r in doc.records.iter() {
-        let (task, unit) = (r.task, r.unit.clone());
+        // Name the unit as users know it (朱家角镇), falling back to the key.
+        let unit = unit_name(dataset, &r.unit).unwrap_or(&r.unit).to_string();
+        let task = r.task;
         if too_long(&r.unit, MAX_KEY_CHARS) {
             return Err(ImportError::BadKey {
                 task,
