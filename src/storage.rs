@@ -248,6 +248,8 @@ pub struct ProgressStore<S: KeyValueStore> {
     /// The version of the stored document this tab last read or wrote; `None` if none.
     seen: Option<Stamp>,
     read_only: bool,
+    /// Unreadable text this tab already backed up, so a save does not back it up twice.
+    backed_up: Option<String>,
 }
 
 impl<S: KeyValueStore> ProgressStore<S> {
@@ -257,6 +259,7 @@ impl<S: KeyValueStore> ProgressStore<S> {
             store,
             seen: None,
             read_only: false,
+            backed_up: None,
         }
     }
 
@@ -298,6 +301,7 @@ impl<S: KeyValueStore> ProgressStore<S> {
                     Ok(key) => {
                         // The raw text is safe elsewhere; the next save may replace it.
                         self.seen = None;
+                        self.backed_up = Some(raw);
                         LoadOutcome::Corrupt {
                             backup_key: Some(key),
                             problem_zh,
@@ -343,8 +347,12 @@ impl<S: KeyValueStore> ProgressStore<S> {
                 return Err(SaveError::NewerSchema { found });
             }
             Stored::Unreadable { raw, .. } => {
-                // Someone wrote garbage since we loaded: keep a copy before replacing it.
-                backup_corrupt(&self.store, &raw, now_ms).map_err(SaveError::BackupFailed)?;
+                // Unreadable text we have not copied yet (written since our load): keep a copy
+                // before replacing it.
+                if self.backed_up.as_deref() != Some(raw.as_str()) {
+                    backup_corrupt(&self.store, &raw, now_ms).map_err(SaveError::BackupFailed)?;
+                    self.backed_up = Some(raw);
+                }
             }
         }
         let mut next = doc.clone();

@@ -136,6 +136,27 @@ fn corrupt_data_is_backed_up_verbatim_and_reported() {
     doc.set_status(2, "jinze", Status::Blocked, 2).unwrap();
     assert_eq!(tab.save(&mut doc, 3), Ok(SaveOutcome::Written));
     assert_eq!(mem.raw(&key.to_string()).as_deref(), Some(garbage));
+    assert_eq!(
+        corrupt_backups(&mem).unwrap().len(),
+        1,
+        "backed up once, not again on save"
+    );
+}
+
+#[test]
+fn garbage_written_after_load_is_backed_up_before_save_overwrites_it() {
+    let mem = MemoryStore::new();
+    let mut tab = ProgressStore::new(&mem);
+    let mut doc = loaded(&mut tab, 1);
+    doc.set_status(1, "jinze", Status::Done, 2).unwrap();
+    tab.save(&mut doc, 3).unwrap();
+    mem.put_raw(&progress_key(), "\u{0}garbage from elsewhere");
+    assert_eq!(tab.save(&mut doc, 9), Ok(SaveOutcome::Written));
+    assert_eq!(
+        mem.raw(&StorageKey::CorruptBackup(9).to_string())
+            .as_deref(),
+        Some("\u{0}garbage from elsewhere")
+    );
 }
 
 #[test]
