@@ -11,6 +11,7 @@ pub mod domain;
 pub mod pages;
 pub mod router;
 pub mod state;
+pub mod storage;
 pub mod text;
 
 /// Mounts the app into `<body>`, replacing the loading placeholder of `index.html`.

@@ -1,0 +1,334 @@
+//! Every user-facing text of the progress, import/export and storage code, in Simplified
+//! Chinese, in one place so the wording stays consistent.
+
+// Status labels.
+/// 未开始
+pub const STATUS_NOT_STARTED: &str = "未开始";
+/// 推进中
+pub const STATUS_IN_PROGRESS: &str = "推进中";
+/// 已完成
+pub const STATUS_DONE: &str = "已完成";
+/// 存在困难
+pub const STATUS_BLOCKED: &str = "存在困难";
+
+/// Name of the district level where a unit name is shown.
+pub const DISTRICT_NAME: &str = "区级";
+/// Used in file names and titles when all units are exported.
+pub const ALL_UNITS: &str = "全部";
+
+// Edits.
+/// Empty note.
+pub const NOTE_EMPTY: &str = "备注内容不能为空。";
+/// Note id unknown.
+pub const NOTE_NOT_FOUND: &str = "找不到这条备注，可能已在其他窗口中被修改。";
+/// Editing a deleted note.
+pub const NOTE_IS_DELETED: &str = "这条备注已删除，请先撤销删除再修改。";
+/// Undo on a live note.
+pub const NOTE_NOT_DELETED: &str = "这条备注没有被删除，无需撤销。";
+/// Duplicate note id.
+pub const NOTE_ID_TAKEN: &str = "备注编号重复，请重试。";
+/// Malformed note id.
+pub const NOTE_ID_BAD: &str = "备注编号无效，请重试。";
+/// Bad amount.
+pub const AMOUNT_INVALID: &str = "完成量必须是不小于 0 的数字。";
+/// Bad metric name.
+pub const METRIC_BAD: &str = "指标名称无效（为空或过长）。";
+/// Bad unit key.
+pub const UNIT_BAD: &str = "单位标识无效（为空或过长）。";
+
+/// Note longer than the limit.
+pub fn note_too_long(chars: usize) -> String {
+    format!(
+        "备注过长：共 {chars} 字，最多 {} 字。",
+        crate::domain::progress::MAX_NOTE_CHARS
+    )
+}
+
+/// Too many notes on one record.
+pub fn too_many_notes() -> String {
+    format!(
+        "每项任务最多保存 {} 条备注（含已删除的），已达上限。",
+        crate::domain::progress::MAX_NOTES_PER_RECORD
+    )
+}
+
+// Documents and migration.
+/// Top level not an object.
+pub const DOC_NOT_OBJECT: &str = "文件内容不是清单进度数据（最外层应为 JSON 对象）。";
+/// Missing or malformed schema number.
+pub const SCHEMA_BAD: &str = "文件缺少有效的格式版本号（schema），无法识别。";
+/// Expected a list.
+pub const NOT_A_LIST: &str = "应为列表";
+
+/// Wrong or missing app tag.
+pub fn wrong_app(found: Option<&str>) -> String {
+    match found {
+        Some(tag) => format!(
+            "这不是“清单”导出的进度文件（应用标记为“{}”，应为“qingdan”）。",
+            clip(tag, 40)
+        ),
+        None => "这不是“清单”导出的进度文件（缺少应用标记 app）。".to_string(),
+    }
+}
+
+/// Document from a newer app version.
+pub fn newer_schema(found: u64, known: u32) -> String {
+    format!(
+        "数据由更新版本的“清单”保存（格式版本 {found}，本版本只支持到 {known}）。\
+         为避免数据丢失，当前为只读模式，请刷新页面或更新应用后再编辑。"
+    )
+}
+
+/// A structural problem at a location.
+pub fn invalid_at(path: &str, problem_zh: &str) -> String {
+    if path.is_empty() {
+        format!("文件格式不正确：{problem_zh}。")
+    } else {
+        format!("文件格式不正确：{} 处{problem_zh}。", path_zh(path))
+    }
+}
+
+/// `records[3]` → `第 4 条记录`; other paths are shown as they are.
+fn path_zh(path: &str) -> String {
+    if let Some(rest) = path.strip_prefix("records[") {
+        if let Some((n, tail)) = rest.split_once(']') {
+            if let Ok(i) = n.parse::<u64>() {
+                return format!("第 {} 条记录{tail}", i.saturating_add(1));
+            }
+        }
+    }
+    format!("“{path}”")
+}
+
+/// Translates a serde_json error message (English, fixed patterns) into Chinese.
+pub fn serde_problem_zh(msg: &str) -> String {
+    let quoted = |m: &str| -> Option<String> {
+        let start = m.find('`')?;
+        let rest = m.get(start + 1..)?;
+        let end = rest.find('`')?;
+        rest.get(..end).map(|s| clip(s, 40))
+    };
+    if msg.starts_with("missing field") {
+        return match quoted(msg) {
+            Some(f) => format!("缺少字段“{f}”"),
+            None => "缺少必需的字段".to_string(),
+        };
+    }
+    if msg.starts_with("duplicate field") {
+        return match quoted(msg) {
+            Some(f) => format!("字段“{f}”重复"),
+            None => "有重复的字段".to_string(),
+        };
+    }
+    if msg.starts_with("unknown variant") {
+        return match quoted(msg) {
+            Some(v) => format!(
+                "有无法识别的取值“{v}”（状态应为 not_started、in_progress、done 或 blocked）"
+            ),
+            None => "有无法识别的取值".to_string(),
+        };
+    }
+    let expected = msg
+        .split_once("expected ")
+        .map(|(_, e)| expected_zh(e))
+        .unwrap_or_default();
+    if msg.starts_with("invalid type") {
+        return format!("数据类型不正确{expected}");
+    }
+    if msg.starts_with("invalid value") || msg.contains("out of range") {
+        return format!("数值超出允许范围{expected}");
+    }
+    if msg.starts_with("invalid length") {
+        return "列表长度不正确".to_string();
+    }
+    "内容无法识别".to_string()
+}
+
+fn expected_zh(e: &str) -> String {
+    let what = if e.starts_with("u16") || e.starts_with("u32") || e.starts_with("u64") {
+        "非负整数"
+    } else if e.starts_with("i64") || e.starts_with("i32") {
+        "整数"
+    } else if e.starts_with("f64") || e.starts_with("f32") {
+        "数字"
+    } else if e.contains("string") {
+        "文本"
+    } else if e.contains("sequence") {
+        "列表"
+    } else if e.contains("struct") || e.contains("map") {
+        "对象"
+    } else if e.contains("bool") {
+        "真假值"
+    } else {
+        return String::new();
+    };
+    format!("（应为{what}）")
+}
+
+/// Shortens foreign text quoted back to the user, so a huge value cannot flood a message.
+pub fn clip(s: &str, max_chars: usize) -> String {
+    if s.chars().count() <= max_chars {
+        s.to_string()
+    } else {
+        let head: String = s.chars().take(max_chars).collect();
+        format!("{head}…")
+    }
+}
+
+// Export.
+/// Prefix of every export file name.
+pub const EXPORT_FILE_PREFIX: &str = "清单进度";
+/// Serialisation failed (should not happen; reported rather than panicking).
+pub const EXPORT_SERIALIZE_FAILED: &str =
+    "无法生成导出文件，请重试；如仍失败，请复制备注内容另行保存。";
+/// Appended to the status of an overdue task in the brief.
+pub const OVERDUE_TAG: &str = "·逾期";
+
+/// The counts line of the brief.
+pub fn brief_counts(
+    done: usize,
+    total: usize,
+    overdue: usize,
+    in_progress: usize,
+    blocked: usize,
+    not_started: usize,
+) -> String {
+    format!(
+        "已完成 {done} / 共 {total}，逾期 {overdue}（推进中 {in_progress}，存在困难 {blocked}，未开始 {not_started}）"
+    )
+}
+
+// Import.
+/// Empty file.
+pub const IMPORT_EMPTY: &str = "文件是空的，没有可导入的内容。";
+/// Not UTF-8.
+pub const IMPORT_NOT_UTF8: &str = "文件不是 UTF-8 编码的文本，不是“清单”导出的进度文件。";
+/// JSON nested too deeply.
+pub const IMPORT_TOO_DEEP: &str = "文件内容嵌套层数过多，不是“清单”导出的进度文件。";
+
+/// File larger than the limit.
+pub fn import_too_large(bytes: usize, limit: usize) -> String {
+    format!(
+        "文件过大（{:.1} MB），导入文件不能超过 {} MB。",
+        bytes as f64 / 1_048_576.0,
+        limit / 1_048_576
+    )
+}
+
+/// JSON ends early.
+pub fn import_truncated(line: usize, column: usize) -> String {
+    format!("文件不完整：在第 {line} 行第 {column} 列意外结束，可能下载或复制时被截断。")
+}
+
+/// JSON syntax error.
+pub fn import_bad_json(line: usize, column: usize) -> String {
+    format!("文件不是有效的 JSON：第 {line} 行第 {column} 列附近有格式错误。")
+}
+
+/// Different task list.
+pub fn import_other_dataset(file_id: &str, app_id: &str) -> String {
+    format!(
+        "文件属于另一份任务清单（“{}”），与当前清单（“{}”）不符，不能导入。",
+        clip(file_id, 60),
+        clip(app_id, 60)
+    )
+}
+
+/// Same list, different source hash.
+pub fn import_hash_differs() -> String {
+    "文件导出时使用的任务清单版本与当前版本不同；已按区级序号对应导入，请核对结果。".to_string()
+}
+
+/// A note over the limit in a file.
+pub fn import_note_too_long(task: u16, unit: &str, chars: usize) -> String {
+    format!(
+        "第 {task} 号任务（{}）有一条备注长 {chars} 字，超过 {} 字的上限。",
+        clip(unit, 40),
+        crate::domain::progress::MAX_NOTE_CHARS
+    )
+}
+
+/// Too many notes in one record of a file.
+pub fn import_too_many_notes(task: u16, unit: &str, count: usize) -> String {
+    format!(
+        "第 {task} 号任务（{}）有 {count} 条备注，超过每项 {} 条的上限。",
+        clip(unit, 40),
+        crate::domain::progress::MAX_NOTES_PER_RECORD
+    )
+}
+
+/// A bad amount in a file.
+pub fn import_bad_amount(task: u16, unit: &str, metric: &str) -> String {
+    format!(
+        "第 {task} 号任务（{}）的“{}”完成量不是不小于 0 的有效数字。",
+        clip(unit, 40),
+        clip(metric, 40)
+    )
+}
+
+/// A bad key or id in a file.
+pub fn import_bad_key(task: u16, unit: &str, what: &str) -> String {
+    format!("第 {task} 号任务（{}）的{what}为空或过长。", clip(unit, 40))
+}
+
+/// Duplicate note id in one record of a file.
+pub fn import_duplicate_note(task: u16, unit: &str) -> String {
+    format!("第 {task} 号任务（{}）中有重复的备注编号。", clip(unit, 40))
+}
+
+/// An empty note in a file.
+pub fn import_empty_note(task: u16, unit: &str) -> String {
+    format!("第 {task} 号任务（{}）中有一条空白备注。", clip(unit, 40))
+}
+
+// Storage.
+/// Storage full.
+pub const STORE_QUOTA: &str =
+    "浏览器存储空间已满，本次修改未能保存（页面上的内容仍保留）。请先导出 JSON 备份，再清理浏览器中其他网站的数据后重试。";
+/// Storage disabled.
+pub const STORE_UNAVAILABLE: &str =
+    "浏览器禁止了本地存储（可能处于无痕/隐私模式或已禁用网站数据），修改只保存在当前页面中，关闭后会丢失。请及时导出 JSON 备份。";
+/// Save refused in read-only mode.
+pub const SAVE_READ_ONLY: &str =
+    "当前为只读模式，修改不会保存到浏览器。请导出 JSON 备份，刷新页面或更新应用后再编辑。";
+/// Stored text is not JSON.
+pub const STORED_NOT_JSON: &str = "浏览器中保存的进度数据已损坏（不是有效的 JSON）";
+
+/// Other storage error.
+pub fn store_other(detail: &str) -> String {
+    format!(
+        "浏览器存储出错：{}。页面上的内容仍保留，请导出 JSON 备份后重试。",
+        clip(detail, 120)
+    )
+}
+
+/// Save failed.
+pub fn save_failed(reason_zh: &str) -> String {
+    format!("保存失败：{reason_zh}")
+}
+
+/// Save refused because unreadable data could not be backed up.
+pub fn save_backup_failed(reason_zh: &str) -> String {
+    format!("浏览器中有无法读取的进度数据，且无法为其建立备份，为避免覆盖已暂停保存：{reason_zh}")
+}
+
+/// Corrupt data found and backed up.
+pub fn corrupt_backed_up(problem_zh: &str, key: &str) -> String {
+    format!(
+        "{}。原始内容已原样备份到浏览器存储“{key}”，现从空白进度开始。",
+        problem_zh.trim_end_matches('。')
+    )
+}
+
+/// Corrupt data found, backup failed.
+pub fn corrupt_not_backed_up(problem_zh: &str, reason_zh: &str) -> String {
+    format!(
+        "{}。无法为其建立备份（{reason_zh}），为避免覆盖，当前为只读模式。",
+        problem_zh.trim_end_matches('。')
+    )
+}
+
+/// Storage could not be read.
+pub fn load_unavailable(reason_zh: &str) -> String {
+    format!("无法读取浏览器中保存的进度：{reason_zh}")
+}
