@@ -4,21 +4,29 @@
 (function () {
   'use strict';
   var started = false;
-  function setMessage(text) {
-    var msg = document.getElementById('boot-msg');
-    if (msg) {
-      msg.textContent = text;
-      msg.className = 'boot-msg boot-error';
-      msg.setAttribute('role', 'alert');
-      return true;
+  // This script runs in <head>, before the placeholder exists: wait for the document when needed.
+  function whenReady(fn) {
+    if (document.readyState === 'loading') {
+      document.addEventListener('DOMContentLoaded', fn);
+    } else {
+      fn();
     }
-    return false;
+  }
+  function setMessage(text) {
+    whenReady(function () {
+      var msg = document.getElementById('boot-msg');
+      if (msg) {
+        msg.textContent = text;
+        msg.className = 'boot-msg boot-error';
+        msg.setAttribute('role', 'alert');
+      }
+    });
   }
   function fatal(text) {
     if (started) {
       // The app had mounted and then died (a panic aborts the wasm): keep what is on screen and
       // tell the user how to recover; progress already saved stays in this browser.
-      if (document.getElementById('app-crash')) return;
+      if (document.getElementById('app-crash') || !document.body) return;
       var bar = document.createElement('div');
       bar.id = 'app-crash';
       bar.className = 'crash-banner';

@@ -68,4 +68,9 @@ if ! [ -x "$CHROME_BIN" ] || ! [ -x "$CHROMEDRIVER" ]; then
   log "installing Chromium and chromedriver"
   apt_install chromium chromium-driver
 fi
+# A Chinese font, so the screenshots the tests take show text rather than empty boxes.
+if command -v fc-list >/dev/null 2>&1 && [ -z "$(fc-list :lang=zh 2>/dev/null)" ] && command -v apt-get >/dev/null 2>&1; then
+  log "installing a Chinese font for screenshots"
+  apt_install fonts-wqy-microhei
+fi
 log "set-up complete"

@@ -125,11 +125,20 @@ export async function waitForApp(page) {
   await page.waitForSelector('[data-testid="app"]', { timeout: 30000 });
 }
 
-/** Saves a screenshot of the whole page as screenshots/<name>-<width>.png. */
+/**
+ * Saves what the user sees as screenshots/<name>-<width>.png (the viewport, like a phone screen),
+ * and the whole page up to 4000 px tall as <name>-<width>-full.png.
+ */
 export async function screenshot(page, name) {
   await fs.mkdir(SCREENSHOTS, { recursive: true });
   const { width } = page.viewportSize();
-  await page.screenshot({ path: path.join(SCREENSHOTS, `${name}-${width}.png`), fullPage: true });
+  await page.screenshot({ path: path.join(SCREENSHOTS, `${name}-${width}.png`) });
+  const height = await page.evaluate(() => document.documentElement.scrollHeight);
+  await page.screenshot({
+    path: path.join(SCREENSHOTS, `${name}-${width}-full.png`),
+    clip: { x: 0, y: 0, width, height: Math.min(height, 4000) },
+    fullPage: true,
+  });
 }
 
 /** The two viewports every main page is checked and photographed at. */
