@@ -93,9 +93,10 @@ fn handle_document_title(state: AppState) {
         let page = state.route.with(|r| r.page.clone());
         let what = match &page {
             Page::Tasks => text::NAV_TASKS.to_string(),
-            Page::Task(id) => state
-                .task(*id)
-                .map_or_else(|| text::TASK_NOT_FOUND.to_string(), |t| format!("{} {}", t.id, t.name)),
+            Page::Task(id) => state.task(*id).map_or_else(
+                || text::TASK_NOT_FOUND.to_string(),
+                |t| format!("{} {}", t.id, t.name),
+            ),
             Page::Towns => text::TOWNS_TITLE.to_string(),
             Page::Town(id) => state
                 .unit(id)

@@ -64,8 +64,12 @@ pub fn use_app_state() -> AppState {
 /// Today's date from the browser clock, in local time.
 pub fn browser_today() -> NaiveDate {
     let now = js_sys::Date::new_0();
-    NaiveDate::from_ymd_opt(now.get_full_year() as i32, now.get_month() + 1, now.get_date())
-        .unwrap_or_default()
+    NaiveDate::from_ymd_opt(
+        now.get_full_year() as i32,
+        now.get_month() + 1,
+        now.get_date(),
+    )
+    .unwrap_or_default()
 }
 
 /// Sets (or clears) "我的街镇" and remembers it in this browser.

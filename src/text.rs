@@ -55,7 +55,8 @@ pub const ACTIVE_FILTERS: &str = "已选条件";
 /// Empty search result, first line.
 pub const EMPTY_TITLE: &str = "没有符合条件的任务";
 /// Empty search result, explanation.
-pub const EMPTY_HINT: &str = "请减少搜索词或取消部分筛选条件。搜索词之间用空格分隔时，每个词都必须出现。";
+pub const EMPTY_HINT: &str =
+    "请减少搜索词或取消部分筛选条件。搜索词之间用空格分隔时，每个词都必须出现。";
 
 /// "显示 N / 74 项".
 pub fn showing(n: usize, total: usize) -> String {

@@ -53,13 +53,14 @@ mod tests {
 
     #[test]
     fn wrong_schema_is_reported() {
-        let json = DATASET_JSON.replacen(
-            &format!("\"schema\":{DATASET_SCHEMA}"),
-            "\"schema\":999",
+        let json =
+            DATASET_JSON.replacen(&format!("\"schema\":{DATASET_SCHEMA}"), "\"schema\":999", 1);
+        // Pretty or compact output: accept either spelling of the field.
+        let json = json.replacen(
+            &format!("\"schema\": {DATASET_SCHEMA}"),
+            "\"schema\": 999",
             1,
         );
-        // Pretty or compact output: accept either spelling of the field.
-        let json = json.replacen(&format!("\"schema\": {DATASET_SCHEMA}"), "\"schema\": 999", 1);
         assert_eq!(parse_dataset(&json), Err(DataError::Schema(999)));
     }
 

@@ -222,7 +222,10 @@ mod tests {
             snippet(text, &t(&["道路"]), 3).as_deref(),
             Some("…八九十道路甲乙丙丁…")
         );
-        assert_eq!(snippet("道路很好", &t(&["道路"]), 3).as_deref(), Some("道路很好"));
+        assert_eq!(
+            snippet("道路很好", &t(&["道路"]), 3).as_deref(),
+            Some("道路很好")
+        );
         assert_eq!(snippet("没有", &t(&["道路"]), 3), None);
         assert_eq!(snippet("abc", &[], 3), None);
     }

@@ -14,7 +14,9 @@ pub fn DeptsPage() -> impl IntoView {
     let cards = leads_index(state.ds)
         .into_iter()
         .map(|(lead, ids)| {
-            let href = state.route_with(|r| r.page = Page::Dept(lead.clone())).to_hash();
+            let href = state
+                .route_with(|r| r.page = Page::Dept(lead.clone()))
+                .to_hash();
             view! {
                 <li class="town-card" data-testid="dept-card" data-dept=lead.clone()>
                     <a class="town-card-link" href=href>

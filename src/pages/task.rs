@@ -30,7 +30,9 @@ fn PrevNext(task: &'static Task) -> impl IntoView {
     let state = use_app_state();
     let tasks = &state.ds.tasks;
     let pos = tasks.iter().position(|t| t.id == task.id);
-    let prev = pos.and_then(|p| p.checked_sub(1)).and_then(|p| tasks.get(p));
+    let prev = pos
+        .and_then(|p| p.checked_sub(1))
+        .and_then(|p| tasks.get(p));
     let next = pos.and_then(|p| tasks.get(p + 1));
     let href = move |t: &Task| state.route_with(|r| r.page = Page::Task(t.id)).to_hash();
     let list_href = move || state.route_with(|r| r.page = Page::Tasks).to_hash();

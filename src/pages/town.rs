@@ -57,7 +57,11 @@ pub fn TownPage(
     let unit = view_data.unit;
     let is_mine = move || state.my_unit.get().as_deref() == Some(unit.id.as_str());
     let toggle_mine = move |_| {
-        let next = if is_mine() { None } else { Some(unit.id.clone()) };
+        let next = if is_mine() {
+            None
+        } else {
+            Some(unit.id.clone())
+        };
         crate::state::set_my_unit(state, next);
     };
     let named = view_data

@@ -16,7 +16,9 @@ pub fn TownsPage() -> impl IntoView {
         .into_iter()
         .filter_map(|c| {
             let unit = state.unit(&c.unit_id)?;
-            let href = state.route_with(|r| r.page = Page::Town(unit.id.clone())).to_hash();
+            let href = state
+                .route_with(|r| r.page = Page::Town(unit.id.clone()))
+                .to_hash();
             let is_mine = move || state.my_unit.get().as_deref() == Some(unit.id.as_str());
             Some(view! {
                 <li class="town-card" data-testid="town-card" data-unit=unit.id.clone()>
