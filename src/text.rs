@@ -317,3 +317,7 @@ pub fn last_export_line(stamp: &str) -> String {
 pub const BACKUPS_TITLE: &str = "损坏数据的备份";
 /// Download a backup.
 pub const BACKUP_DOWNLOAD: &str = "下载备份";
+/// "Show more" under a long list.
+pub fn show_more(next: usize, hidden: usize) -> String {
+    format!("再显示 {next} 项（还有 {hidden} 项）")
+}

@@ -78,11 +78,7 @@ fn StatusPicker(
                         <button
                             type="button"
                             class=move || {
-                                format!(
-                                    "button status-button status-{}{}",
-                                    to_key(s).as_str(),
-                                    if on() { " button-on" } else { "" },
-                                )
+                                if on() { "button status-button button-on" } else { "button status-button" }
                             }
                             aria-pressed=move || if on() { "true" } else { "false" }
                             disabled=move || progress.read_only.get()
