@@ -41,6 +41,12 @@
     setMessage('您的浏览器不支持 WebAssembly，无法运行本应用。请使用较新版本的 Chrome、Edge、Firefox、Safari 或手机自带浏览器打开。');
     return;
   }
+  // The placeholder is empty in the HTML so that a browser without JavaScript does not claim to
+  // be loading; the task list the build pre-rendered below it is readable meanwhile.
+  whenReady(function () {
+    var msg = document.getElementById('boot-msg');
+    if (msg && !msg.textContent) msg.textContent = '正在加载……';
+  });
   window.addEventListener('TrunkApplicationStarted', function () { started = true; });
   window.addEventListener('error', function (event) {
     var target = event && event.target;
