@@ -71,6 +71,8 @@
       button.addEventListener('click', function () { applyUpdate(banner.worker); });
       banner.appendChild(button);
       document.body.appendChild(banner);
+      // Room below the page's end, so the banner never hides its last lines.
+      document.body.className += ' has-update-banner';
     });
   }
 
