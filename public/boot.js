@@ -56,8 +56,29 @@
       fatal('应用启动失败：' + ((event && event.message) || '未知错误') + '。请刷新页面重试。');
     }
   }, true);
+  // Browsers from before CSP's 'wasm-unsafe-eval' (Chrome/Edge/WebView < 97, Safari < 16) refuse
+  // to compile the wasm under index.html's policy. compat.html is the same page whose policy also
+  // names 'unsafe-eval', which those browsers require for WebAssembly: go there, keeping the view.
+  function blockedByCsp(reason) {
+    if (!reason || started) return false;
+    var name = reason.name || '';
+    var text = String(reason.message || '');
+    return (name === 'CompileError' || name === 'EvalError' || name === 'LinkError') &&
+      /Content.Security.Policy|unsafe-eval|disallowed by embedder/i.test(text);
+  }
+  function toCompat() {
+    if (/(^|\/)compat\.html$/.test(window.location.pathname)) return false;
+    if (window.location.protocol !== 'http:' && window.location.protocol !== 'https:') return false;
+    window.location.replace('compat.html' + window.location.hash);
+    return true;
+  }
   window.addEventListener('unhandledrejection', function (event) {
     var reason = event && event.reason;
+    if (blockedByCsp(reason) && toCompat()) {
+      // Handled: the page is on its way to compat.html.
+      if (event.preventDefault) event.preventDefault();
+      return;
+    }
     fatal('应用启动失败：' + ((reason && reason.message) || String(reason)) + '。请刷新页面重试。');
   });
   setTimeout(function () {

@@ -6,7 +6,8 @@
 // 3. prerender.mjs  the task list as static HTML in #boot, from src/data/qingpu-2022.json.
 // 4.                Subresource Integrity hashes of every file step 1 changed.
 // 5. single-file.mjs release: dist/qingdan-offline.html, everything inlined, for file://.
-// 6. csp.mjs        release: the Content-Security-Policy <meta>, hashing the final inline loader.
+// 6. csp.mjs        release: the Content-Security-Policy <meta>, hashing the final inline loader;
+//                   compat.html, the same page for browsers from before 'wasm-unsafe-eval'.
 // 7. sw.mjs         release: dist/sw.js with the precache list of this very build.
 //
 // `trunk serve` (its autoreload script is in the page) gets steps 1–4 only and a service worker
@@ -14,7 +15,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { insertCsp, hostedPolicy } from './build/csp.mjs';
+import { compatPolicy, insertCsp, hostedPolicy } from './build/csp.mjs';
 import { rewriteLoader } from './build/loader.mjs';
 import { prerender } from './build/prerender.mjs';
 import { buildSingleFile } from './build/single-file.mjs';
@@ -22,6 +23,7 @@ import { SINGLE_FILE, writeRetiringServiceWorker, writeServiceWorker } from './b
 import { digest, reEscape } from './build/util.mjs';
 import { optimizeWasm } from './build/wasm-opt.mjs';
 
+const COMPAT = 'compat.html';
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const STAGING = process.env.TRUNK_STAGING_DIR;
 const RELEASE = process.env.TRUNK_PROFILE === 'release';
@@ -52,6 +54,7 @@ try {
     const single = buildSingleFile(html, STAGING, loader);
     fs.writeFileSync(path.join(STAGING, SINGLE_FILE), single);
     console.log(`postbuild: ${SINGLE_FILE}: ${single.length} bytes`);
+    fs.writeFileSync(path.join(STAGING, COMPAT), insertCsp(html, compatPolicy(html)));
     html = insertCsp(html, hostedPolicy(html));
     fs.writeFileSync(indexFile, html);
     const { version, list } = writeServiceWorker(STAGING);

@@ -31,6 +31,15 @@ export function hostedPolicy(html) {
   ].join('; ');
 }
 
+/**
+ * compat.html's policy: the hosted one plus 'unsafe-eval', which browsers from before
+ * 'wasm-unsafe-eval' (Chrome/Edge < 97, Safari < 16) require to compile WebAssembly at all.
+ * public/boot.js sends only those browsers there, when the wasm is refused under index.html.
+ */
+export function compatPolicy(html) {
+  return hostedPolicy(html).replace("'wasm-unsafe-eval'", "'unsafe-eval' 'wasm-unsafe-eval'");
+}
+
 /** The one-file version's policy: no file or connection at all, inline code by hash only. */
 export function singleFilePolicy(html) {
   return [

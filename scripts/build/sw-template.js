@@ -84,6 +84,9 @@ self.addEventListener('fetch', function (event) {
     // Views live after '#': every navigation to the app page is the app page, query or not.
     if (path === APP_PAGE || path === APP_PAGE + 'index.html') {
       event.respondWith(fromCache(APP_PAGE, request));
+    } else if (PRECACHED[path]) {
+      // compat.html, the same page for browsers that predate 'wasm-unsafe-eval'.
+      event.respondWith(fromCache(path, request));
     }
     return;
   }

@@ -33,6 +33,13 @@ for (const name of ['index.html', SINGLE_FILE]) {
   });
 }
 
+test("compat.html is index.html with 'unsafe-eval' added, for browsers before 'wasm-unsafe-eval'", async () => {
+  const index = await read('index.html');
+  const compat = await read('compat.html');
+  assert.equal(csp(compat), csp(index).replace("'wasm-unsafe-eval'", "'unsafe-eval' 'wasm-unsafe-eval'"));
+  assert.equal(compat.replace(csp(compat), ''), index.replace(csp(index), ''));
+});
+
 test('the loader starts the app without top-level await', async () => {
   const html = await read('index.html');
   const loader = scripts(html).find((s) => s.attrs.type === 'module');

@@ -131,6 +131,32 @@ test('a new deployment is offered as 有新版本，点击更新 and loads with 
   }
 });
 
+test("a browser that predates 'wasm-unsafe-eval' is sent to compat.html and runs there", async () => {
+  // Such a browser ignores the keyword it does not know: index.html's policy then reads as if
+  // the keyword were absent, and Chromium refuses the wasm exactly as Chrome 96 would.
+  const dir = await copyOfDist();
+  const index = path.join(dir, 'index.html');
+  await fs.writeFile(index, (await fs.readFile(index, 'utf8')).replace(" 'wasm-unsafe-eval'", ''));
+  writeServiceWorker(dir);
+  const server = await serveDir(dir, '/app/');
+  const s = await openPage(browser, server.origin);
+  s.allowConsoleError(/Content Security Policy|WebAssembly|unsafe-eval/i);
+  try {
+    const task = ds.tasks[2];
+    await s.page.goto(`${server.url}#/task/${task.id}`);
+    await s.page.waitForURL(`${server.url}compat.html#/task/${task.id}`, { timeout: 30000 });
+    await waitForApp(s.page);
+    await s.page.getByRole('heading', { name: task.name }).first().waitFor();
+    assert.deepEqual(await cspViolations(s.page), []);
+    // Leaving index.html aborts its remaining downloads (the preloaded wasm, the icon): expected.
+    assert.deepEqual(s.problems.filter((p) => !/net::ERR_ABORTED/.test(p)), []);
+  } finally {
+    await s.context.close();
+    await server.close();
+    await fs.rm(dir, { recursive: true, force: true });
+  }
+});
+
 test('a scripted session causes no CSP violation and no request off the origin', async () => {
   const server = await serveDir(DIST, '/');
   const s = await openPage(browser, server.origin, { width: 1280, height: 800 });
