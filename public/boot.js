@@ -41,6 +41,12 @@
     setMessage('您的浏览器不支持 WebAssembly，无法运行本应用。请使用较新版本的 Chrome、Edge、Firefox、Safari 或手机自带浏览器打开。');
     return;
   }
+  // The app is an ES module: a browser without modules would wait forever. The pre-rendered task
+  // list below stays readable.
+  if (!('noModule' in document.createElement('script'))) {
+    setMessage('您的浏览器版本过旧，无法运行本应用（下面的任务清单仍可浏览）。请使用较新版本的 Chrome、Edge、Firefox、Safari 或手机自带浏览器打开。');
+    return;
+  }
   // The placeholder is empty in the HTML so that a browser without JavaScript does not claim to
   // be loading; the task list the build pre-rendered below it is readable meanwhile.
   whenReady(function () {

@@ -41,7 +41,11 @@ fn offenders(dir: &str, ext: &str, needles: &[&str]) -> (usize, Vec<String>) {
 fn no_inner_html_in_rust_sources() {
     let (scanned, found) = offenders("src", "rs", &["inner_html", "innerhtml"]);
     assert!(scanned > 10, "scanned only {scanned} files: wrong folder?");
-    assert!(found.is_empty(), "HTML injection sinks in src/:\n{}", found.join("\n"));
+    assert!(
+        found.is_empty(),
+        "HTML injection sinks in src/:\n{}",
+        found.join("\n")
+    );
 }
 
 #[test]
@@ -49,8 +53,17 @@ fn no_html_sinks_in_page_scripts() {
     let (scanned, found) = offenders(
         "public",
         "js",
-        &["innerhtml", "outerhtml", "insertadjacenthtml", "document.write"],
+        &[
+            "innerhtml",
+            "outerhtml",
+            "insertadjacenthtml",
+            "document.write",
+        ],
     );
     assert!(scanned > 0, "no script in public/");
-    assert!(found.is_empty(), "HTML injection sinks in public/:\n{}", found.join("\n"));
+    assert!(
+        found.is_empty(),
+        "HTML injection sinks in public/:\n{}",
+        found.join("\n")
+    );
 }
