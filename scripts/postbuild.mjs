@@ -17,7 +17,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { compatPolicy, insertCsp, hostedPolicy } from './build/csp.mjs';
 import { rewriteLoader } from './build/loader.mjs';
-import { prerender } from './build/prerender.mjs';
+import { prerender, uiText } from './build/prerender.mjs';
 import { buildSingleFile } from './build/single-file.mjs';
 import { SINGLE_FILE, writeRetiringServiceWorker, writeServiceWorker } from './build/sw.mjs';
 import { digest, reEscape } from './build/util.mjs';
@@ -43,7 +43,8 @@ try {
   html = loader.html;
 
   const ds = JSON.parse(fs.readFileSync(path.join(ROOT, 'src/data/qingpu-2022.json'), 'utf8'));
-  html = prerender(html, ds);
+  const text = uiText(fs.readFileSync(path.join(ROOT, 'src/text.rs'), 'utf8'));
+  html = prerender(html, ds, text);
 
   for (const name of changed) {
     const re = new RegExp(`(href=\\.?/?${reEscape(name)}[^>]*?integrity=)(sha384-[A-Za-z0-9+/=]+)`, 'g');

@@ -4,12 +4,34 @@
 // <li class="task-row">…), so nothing jumps when the app mounts and replaces #boot.
 import { esc, replaceOne } from './util.mjs';
 
-// Column titles as in src/text.rs (COL_NO, COL_LEAD, COL_DEADLINE).
-const COL_NO = '序号';
-const COL_LEAD = '牵头部门';
-const COL_DEADLINE = '完成时间';
+/** The app's UI strings: `pub const NAME: &str = "…";` lines of src/text.rs. */
+export function uiText(rustSource) {
+  const out = {};
+  for (const m of rustSource.matchAll(/pub const ([A-Z0-9_]+): &str = "((?:[^"\\]|\\.)*)";/g)) out[m[1]] = m[2];
+  return out;
+}
 
-export function taskRows(ds) {
+function need(text, key) {
+  if (typeof text[key] !== 'string') throw new Error(`postbuild: src/text.rs has no ${key}`);
+  return text[key];
+}
+
+/** The main navigation as src/components/nav.rs renders it on the task list. */
+export function navLinks(text) {
+  return [
+    ['#/', 'NAV_TASKS'],
+    ['#/towns', 'NAV_TOWNS'],
+    ['#/depts', 'NAV_DEPTS'],
+    ['#/data', 'NAV_DATA'],
+  ]
+    .map(([href, key], i) => `<a class="nav-link" href="${href}"${i === 0 ? ' aria-current="page"' : ''}>${esc(need(text, key))}</a>`)
+    .join('');
+}
+
+export function taskRows(ds, text = { COL_NO: '序号', COL_LEAD: '牵头部门', COL_DEADLINE: '完成时间' }) {
+  const COL_NO = esc(need(text, 'COL_NO'));
+  const COL_LEAD = esc(need(text, 'COL_LEAD'));
+  const COL_DEADLINE = esc(need(text, 'COL_DEADLINE'));
   return ds.tasks
     .map(
       (t) =>
@@ -24,8 +46,17 @@ export function taskRows(ds) {
     .join('');
 }
 
-/** Fills `#prerender-title` with the dataset's title and `<ol id="prerender">` with every task. */
-export function prerender(html, ds) {
+/**
+ * Fills `#prerender-title` with the dataset's title, `<nav id="prerender-nav">` with the main
+ * navigation and `<ol id="prerender">` with every task; `text` is src/text.rs as `uiText` reads it.
+ */
+export function prerender(html, ds, text) {
+  html = replaceOne(
+    html,
+    /(<nav\b[^>]*\bid=["']?prerender-nav["']?[^>]*>)\s*(<\/nav>)/,
+    (_, open, close) => open + navLinks(text) + close,
+    'the empty <nav id="prerender-nav">',
+  );
   html = replaceOne(
     html,
     /(<h1\b[^>]*\bid=["']?prerender-title["']?[^>]*>)[\s\S]*?(<\/h1>)/,
@@ -35,7 +66,7 @@ export function prerender(html, ds) {
   html = replaceOne(
     html,
     /(<ol\b[^>]*\bid=["']?prerender["']?[^>]*>)\s*(<\/ol>)/,
-    (_, open, close) => open + taskRows(ds) + close,
+    (_, open, close) => open + taskRows(ds, text) + close,
     'the empty <ol id="prerender">',
   );
   return html;
