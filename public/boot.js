@@ -41,6 +41,18 @@
     setMessage('您的浏览器不支持 WebAssembly，无法运行本应用。请使用较新版本的 Chrome、Edge、Firefox、Safari 或手机自带浏览器打开。');
     return;
   }
+  // The app is an ES module: a browser without modules would wait forever. The pre-rendered task
+  // list below stays readable.
+  if (!('noModule' in document.createElement('script'))) {
+    setMessage('您的浏览器版本过旧，无法运行本应用（下面的任务清单仍可浏览）。请使用较新版本的 Chrome、Edge、Firefox、Safari 或手机自带浏览器打开。');
+    return;
+  }
+  // The placeholder is empty in the HTML so that a browser without JavaScript does not claim to
+  // be loading; the task list the build pre-rendered below it is readable meanwhile.
+  whenReady(function () {
+    var msg = document.getElementById('boot-msg');
+    if (msg && !msg.textContent) msg.textContent = '正在加载……';
+  });
   window.addEventListener('TrunkApplicationStarted', function () { started = true; });
   window.addEventListener('error', function (event) {
     var target = event && event.target;
@@ -50,8 +62,29 @@
       fatal('应用启动失败：' + ((event && event.message) || '未知错误') + '。请刷新页面重试。');
     }
   }, true);
+  // Browsers from before CSP's 'wasm-unsafe-eval' (Chrome/Edge/WebView < 97, Safari < 16) refuse
+  // to compile the wasm under index.html's policy. compat.html is the same page whose policy also
+  // names 'unsafe-eval', which those browsers require for WebAssembly: go there, keeping the view.
+  function blockedByCsp(reason) {
+    if (!reason || started) return false;
+    var name = reason.name || '';
+    var text = String(reason.message || '');
+    return (name === 'CompileError' || name === 'EvalError' || name === 'LinkError') &&
+      /Content.Security.Policy|unsafe-eval|disallowed by embedder/i.test(text);
+  }
+  function toCompat() {
+    if (/(^|\/)compat\.html$/.test(window.location.pathname)) return false;
+    if (window.location.protocol !== 'http:' && window.location.protocol !== 'https:') return false;
+    window.location.replace('compat.html' + window.location.hash);
+    return true;
+  }
   window.addEventListener('unhandledrejection', function (event) {
     var reason = event && event.reason;
+    if (blockedByCsp(reason) && toCompat()) {
+      // Handled: the page is on its way to compat.html.
+      if (event.preventDefault) event.preventDefault();
+      return;
+    }
     fatal('应用启动失败：' + ((reason && reason.message) || String(reason)) + '。请刷新页面重试。');
   });
   setTimeout(function () {

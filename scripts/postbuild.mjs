@@ -1,18 +1,29 @@
 // Trunk post_build hook (see Trunk.toml): finishes the staged dist before Trunk publishes it.
+// Each step lives in scripts/build/:
 //
-// 1. Release builds: runs wasm-opt 132 -Oz on the wasm. Trunk's own wasm-opt step is off because the
-//    feature flags depend on how std was built: where std is built from source with
-//    `-C target-cpu=mvp` (Debian's toolchain) the module is WebAssembly 1.0 and must stay so —
-//    enabling e.g. sign-ext would let wasm-opt introduce those instructions and lock out old
-//    browsers; rustup's prebuilt std carries Rust's default features, which wasm-opt must accept.
-//    The module itself tells which case this is.
-// 2. Rewrites the Subresource Integrity hashes of every file this hook changed.
-import { execFileSync } from 'node:child_process';
-import { createHash } from 'node:crypto';
+// 1. wasm-opt.mjs   release: wasm-opt 132 -Oz with the module's own feature set (MVP stays MVP).
+// 2. loader.mjs     Trunk's inline loader without top-level await (older browsers).
+// 3. prerender.mjs  the task list as static HTML in #boot, from src/data/qingpu-2022.json.
+// 4.                Subresource Integrity hashes of every file step 1 changed.
+// 5. single-file.mjs release: dist/qingdan-offline.html, everything inlined, for file://.
+// 6. csp.mjs        release: the Content-Security-Policy <meta>, hashing the final inline loader;
+//                   compat.html, the same page for browsers from before 'wasm-unsafe-eval'.
+// 7. sw.mjs         release: dist/sw.js with the precache list of this very build.
+//
+// `trunk serve` (its autoreload script is in the page) gets steps 1–4 only and a service worker
+// that retires itself: a dev server must never be answered from an old cache.
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { compatPolicy, insertCsp, hostedPolicy } from './build/csp.mjs';
+import { rewriteLoader } from './build/loader.mjs';
+import { prerender, uiText } from './build/prerender.mjs';
+import { buildSingleFile } from './build/single-file.mjs';
+import { SINGLE_FILE, writeRetiringServiceWorker, writeServiceWorker } from './build/sw.mjs';
+import { digest, reEscape } from './build/util.mjs';
+import { optimizeWasm } from './build/wasm-opt.mjs';
 
+const COMPAT = 'compat.html';
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const STAGING = process.env.TRUNK_STAGING_DIR;
 const RELEASE = process.env.TRUNK_PROFILE === 'release';
@@ -21,63 +32,39 @@ if (!STAGING) {
   process.exit(1);
 }
 
-const RUST_DEFAULT_FEATURES = [
-  '--enable-bulk-memory',
-  '--enable-bulk-memory-opt',
-  '--enable-nontrapping-float-to-int',
-  '--enable-sign-ext',
-  '--enable-mutable-globals',
-  '--enable-multivalue',
-  '--enable-reference-types',
-];
+try {
+  const indexFile = path.join(STAGING, 'index.html');
+  let html = fs.readFileSync(indexFile, 'utf8');
+  const devServer = html.includes('__TRUNK_ADDRESS__');
 
-function wasmOptBinary() {
-  const local = path.join(ROOT, 'node_modules', '.bin', 'wasm-opt');
-  return fs.existsSync(local) ? local : 'wasm-opt';
-}
+  const changed = RELEASE ? optimizeWasm(ROOT, STAGING) : [];
 
-function isMvp(wasmOpt, file) {
-  try {
-    execFileSync(wasmOpt, ['--mvp-features', file, '-o', path.join(STAGING, '.mvp-check.wasm')], {
-      stdio: 'ignore',
-    });
-    return true;
-  } catch {
-    return false;
-  } finally {
-    fs.rmSync(path.join(STAGING, '.mvp-check.wasm'), { force: true });
+  const loader = rewriteLoader(html);
+  html = loader.html;
+
+  const ds = JSON.parse(fs.readFileSync(path.join(ROOT, 'src/data/qingpu-2022.json'), 'utf8'));
+  const text = uiText(fs.readFileSync(path.join(ROOT, 'src/text.rs'), 'utf8'));
+  html = prerender(html, ds, text);
+
+  for (const name of changed) {
+    const re = new RegExp(`(href=\\.?/?${reEscape(name)}[^>]*?integrity=)(sha384-[A-Za-z0-9+/=]+)`, 'g');
+    html = html.replace(re, (_, head) => head + digest('sha384', fs.readFileSync(path.join(STAGING, name))));
   }
-}
 
-function sri(file) {
-  return 'sha384-' + createHash('sha384').update(fs.readFileSync(file)).digest('base64');
-}
-
-const changed = [];
-if (RELEASE) {
-  const wasmOpt = wasmOptBinary();
-  const version = execFileSync(wasmOpt, ['--version']).toString().trim();
-  if (!version.includes('version 132')) {
-    console.error(`postbuild: need wasm-opt 132 (Debian's 108 breaks the app at start-up), found: ${version}`);
-    process.exit(1);
+  if (RELEASE && !devServer) {
+    const single = buildSingleFile(html, STAGING, loader);
+    fs.writeFileSync(path.join(STAGING, SINGLE_FILE), single);
+    console.log(`postbuild: ${SINGLE_FILE}: ${single.length} bytes`);
+    fs.writeFileSync(path.join(STAGING, COMPAT), insertCsp(html, compatPolicy(html)));
+    html = insertCsp(html, hostedPolicy(html));
+    fs.writeFileSync(indexFile, html);
+    const { version, list } = writeServiceWorker(STAGING);
+    console.log(`postbuild: sw.js version ${version}, ${list.length} files precached`);
+  } else {
+    fs.writeFileSync(indexFile, html);
+    writeRetiringServiceWorker(STAGING);
   }
-  for (const name of fs.readdirSync(STAGING).filter((n) => n.endsWith('.wasm'))) {
-    const file = path.join(STAGING, name);
-    const mvp = isMvp(wasmOpt, file);
-    const before = fs.statSync(file).size;
-    const args = ['-Oz', ...(mvp ? ['--mvp-features'] : RUST_DEFAULT_FEATURES), file, '-o', file];
-    execFileSync(wasmOpt, args, { stdio: 'inherit' });
-    const after = fs.statSync(file).size;
-    console.log(`postbuild: wasm-opt -Oz (${mvp ? 'WebAssembly 1.0 / MVP' : 'Rust default features'}) ${name}: ${before} -> ${after} bytes`);
-    changed.push(name);
-  }
+} catch (err) {
+  console.error(err.message || err);
+  process.exit(1);
 }
-
-// Keep Subresource Integrity valid for what changed.
-const indexFile = path.join(STAGING, 'index.html');
-let html = fs.readFileSync(indexFile, 'utf8');
-for (const name of changed) {
-  const re = new RegExp(`(href=\\.?/?${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}[^>]*?integrity=)(sha384-[A-Za-z0-9+/=]+)`, 'g');
-  html = html.replace(re, (_, head) => head + sri(path.join(STAGING, name)));
-}
-fs.writeFileSync(indexFile, html);

@@ -93,6 +93,13 @@ export async function launch() {
  */
 export async function openPage(browser, origin, { width = 390, height = 844, ...options } = {}) {
   const context = await browser.newContext({ viewport: { width, height }, locale: 'zh-CN', ...options });
+  // Every Content-Security-Policy violation of any page of the context, for `cspViolations()`.
+  await context.addInitScript(() => {
+    window.__cspViolations = [];
+    document.addEventListener('securitypolicyviolation', (e) => {
+      window.__cspViolations.push(`${e.violatedDirective} ${e.blockedURI} ${e.sourceFile}:${e.lineNumber}`);
+    });
+  });
   const page = await context.newPage();
   const problems = [];
   const allowedConsole = [];
@@ -118,6 +125,17 @@ export async function openPage(browser, origin, { width = 390, height = 844, ...
       if (problems.length) throw new Error(`browser problems:\n${problems.join('\n')}`);
     },
   };
+}
+
+/** The Content-Security-Policy violations the current document has reported so far. */
+export async function cspViolations(page) {
+  return page.evaluate(() => window.__cspViolations || ['(violation recorder missing)']);
+}
+
+/** Waits until a service worker controls the page (first visit: after install and activate). */
+export async function waitForServiceWorker(page) {
+  await page.evaluate(() => navigator.serviceWorker.ready);
+  await page.waitForFunction(() => !!navigator.serviceWorker.controller, null, { timeout: 30000 });
 }
 
 /** Waits until the app has mounted (the boot placeholder is replaced by the app root). */

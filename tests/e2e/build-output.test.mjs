@@ -1,0 +1,104 @@
+// The release dist as files: CSP hashes match the inline code they allow, the loader has no
+// top-level await, sw.js precaches exactly the build's files and is reproducible, the manifest and
+// its icons are complete, and the pre-rendered list escapes whatever the data holds.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { DIST, loadDataset } from './harness.mjs';
+import { inlineScriptHashes, inlineStyleHashes } from '../../scripts/build/csp.mjs';
+import { taskRows } from '../../scripts/build/prerender.mjs';
+import { precacheList, writeServiceWorker, SINGLE_FILE } from '../../scripts/build/sw.mjs';
+import { scripts } from '../../scripts/build/util.mjs';
+
+const read = (name) => fs.readFile(path.join(DIST, name), 'utf8');
+const csp = (html) => html.match(/<meta http-equiv="Content-Security-Policy" content="([^"]+)">/)?.[1];
+
+for (const name of ['index.html', SINGLE_FILE]) {
+  test(`${name}: the CSP allows exactly its inline scripts and styles, by hash`, async () => {
+    const html = await read(name);
+    const policy = csp(html);
+    assert.ok(policy, 'has a CSP meta');
+    assert.ok(html.indexOf(policy) < html.indexOf('<script'), 'the CSP comes before every script');
+    const scriptSrc = policy.split('; ').find((d) => d.startsWith('script-src '));
+    const allowed = scriptSrc.match(/'sha256-[^']+'/g) || [];
+    assert.deepEqual(allowed.sort(), inlineScriptHashes(html).sort());
+    assert.ok(allowed.length > 0);
+    const styleSrc = policy.split('; ').find((d) => d.startsWith('style-src '));
+    for (const h of inlineStyleHashes(html)) assert.ok(styleSrc.includes(h), `style ${h} allowed`);
+    assert.doesNotMatch(html, /\sstyle=/i, 'no style attribute (style-src has no unsafe-inline)');
+    assert.doesNotMatch(policy, /unsafe-inline|'unsafe-eval'/);
+    assert.match(policy, /'wasm-unsafe-eval'/);
+  });
+}
+
+test("compat.html is index.html with 'unsafe-eval' added, for browsers before 'wasm-unsafe-eval'", async () => {
+  const index = await read('index.html');
+  const compat = await read('compat.html');
+  assert.equal(csp(compat), csp(index).replace("'wasm-unsafe-eval'", "'unsafe-eval' 'wasm-unsafe-eval'"));
+  assert.equal(compat.replace(csp(compat), ''), index.replace(csp(index), ''));
+});
+
+test('the loader starts the app without top-level await', async () => {
+  const html = await read('index.html');
+  const loader = scripts(html).find((s) => s.attrs.type === 'module');
+  assert.ok(loader);
+  assert.doesNotMatch(loader.text, /\bawait\b/);
+  assert.match(loader.text, /\.then\(function \(wasm\)/);
+  assert.match(loader.text, /TrunkApplicationStarted/);
+});
+
+test('sw.js precaches every file of the build and nothing else, reproducibly', async () => {
+  const sw = await read('sw.js');
+  const list = JSON.parse(sw.match(/var PRECACHE = (\[.*\]);/)[1]);
+  assert.equal(list[0].url, './');
+  for (const { url } of list.slice(1)) await fs.access(path.join(DIST, decodeURIComponent(url)));
+  const expected = precacheList(DIST).map((e) => e.url);
+  assert.deepEqual(list.map((e) => e.url), expected);
+  for (const must of ['manifest.webmanifest', 'icons/icon-192.png']) assert.ok(expected.includes(must), must);
+  assert.ok(expected.some((u) => u.endsWith('.wasm')) && expected.some((u) => u.endsWith('.js')));
+  assert.ok(!expected.includes('sw.js') && !expected.includes(SINGLE_FILE) && !expected.includes('index.html'));
+  // Regenerating from the same files gives the same bytes: an unchanged redeploy prompts nobody.
+  const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'qingdan-sw-'));
+  try {
+    await fs.cp(DIST, dir, { recursive: true });
+    writeServiceWorker(dir);
+    assert.equal(await fs.readFile(path.join(dir, 'sw.js'), 'utf8'), sw);
+  } finally {
+    await fs.rm(dir, { recursive: true, force: true });
+  }
+});
+
+test('the manifest makes the app installable from any folder', async () => {
+  const m = JSON.parse(await read('manifest.webmanifest'));
+  assert.equal(m.name, (await loadDataset()).meta.title);
+  assert.equal(m.short_name, '清单');
+  assert.equal(m.start_url, './');
+  assert.equal(m.scope, './');
+  assert.equal(m.display, 'standalone');
+  assert.equal(m.lang, 'zh-CN');
+  assert.equal(m.theme_color, '#0b6e4f');
+  for (const purpose of ['any', 'maskable']) {
+    for (const size of [192, 512]) {
+      const icon = m.icons.find((i) => i.purpose === purpose && i.sizes === `${size}x${size}`);
+      assert.ok(icon, `${purpose} ${size}`);
+      const png = await fs.readFile(path.join(DIST, icon.src));
+      assert.equal(png.toString('latin1', 1, 4), 'PNG');
+      assert.deepEqual([png.readUInt32BE(16), png.readUInt32BE(20)], [size, size]);
+    }
+  }
+  const html = await read('index.html');
+  assert.match(html, /<link href=["']?manifest\.webmanifest["']? rel=["']?manifest/);
+  assert.doesNotMatch(html, /(href|src)=["']?\//, 'no root-relative URL: the app works under any sub-path');
+});
+
+test('the pre-rendered list escapes the data', () => {
+  const html = taskRows({
+    tasks: [{ id: 7, name: '<script>alert(1)</script>', lead_text: 'A & B "q"', deadline_text: "'x'" }],
+  });
+  assert.doesNotMatch(html, /<script>/);
+  assert.match(html, /&lt;script&gt;alert\(1\)&lt;\/script&gt;/);
+  assert.match(html, /A &amp; B &quot;q&quot;/);
+  assert.match(html, /&#39;x&#39;/);
+});
