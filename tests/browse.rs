@@ -553,3 +553,37 @@ proptest! {
         prop_assert_eq!(hit, covered);
     }
 }
+
+#[test]
+fn filter_and_count_equals_filter_then_count() {
+    use qingdan::domain::query::{facet_counts, filter_and_count, filter_tasks};
+    let ds = sample_dataset();
+    let status = |t: &Task| {
+        if t.id % 2 == 0 {
+            StatusKey::Done
+        } else {
+            StatusKey::NotStarted
+        }
+    };
+    let mut queries = vec![TaskQuery::default()];
+    let mut q = TaskQuery {
+        text: "示范".into(),
+        ..TaskQuery::default()
+    };
+    queries.push(q.clone());
+    q.categories.insert(1);
+    queries.push(q.clone());
+    q.statuses.insert(StatusKey::Done);
+    q.sort = SortKey::Deadline;
+    queries.push(q);
+    for q in queries {
+        let (tasks, counts) = filter_and_count(&ds, &q, &status);
+        let ids: Vec<u16> = tasks.iter().map(|t| t.id).collect();
+        let want: Vec<u16> = filter_tasks(&ds, &q, &status)
+            .iter()
+            .map(|t| t.id)
+            .collect();
+        assert_eq!(ids, want, "{q:?}");
+        assert_eq!(counts, facet_counts(&ds, &q, &status), "{q:?}");
+    }
+}

@@ -12,7 +12,7 @@ use chrono::Datelike;
 
 use super::search::{task_matches, terms};
 use super::task::{Dataset, Scope, Task};
-use super::town::{applies_to_id, by_deadline};
+use super::town::{applies_to, applies_to_id, by_deadline, names_unit};
 
 /// A URL keyword that names no known value.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -452,11 +452,18 @@ where
     I: IntoIterator<Item = K>,
 {
     let mut counts: BTreeMap<K, usize> = BTreeMap::new();
+    let mut values: Vec<K> = Vec::new();
     for (i, task) in m.ds.tasks.iter().enumerate() {
         if flags.matches_except(i, facet) {
-            // A task counts once per distinct value it has.
-            let values: BTreeSet<K> = task_values(task).into_iter().collect();
-            for v in values {
+            // A task counts once per distinct value it has (a task has few values: a Vec beats
+            // a set here).
+            values.clear();
+            for v in task_values(task) {
+                if !values.contains(&v) {
+                    values.push(v);
+                }
+            }
+            for v in values.drain(..) {
                 *counts.entry(v).or_default() += 1;
             }
         }
@@ -480,6 +487,31 @@ pub fn facet_counts(
 ) -> FacetCounts {
     let m = matcher(ds, q, status);
     let flags = Flags::new(&m);
+    counts_with(&m, &flags)
+}
+
+/// [`filter_tasks`] and [`facet_counts`] in one pass over the tasks (the list page needs both on
+/// every keystroke; the text search then runs once per task instead of twice).
+pub fn filter_and_count<'a>(
+    ds: &'a Dataset,
+    q: &TaskQuery,
+    status: &dyn Fn(&Task) -> StatusKey,
+) -> (Vec<&'a Task>, FacetCounts) {
+    let m = matcher(ds, q, status);
+    let flags = Flags::new(&m);
+    let mut tasks: Vec<&Task> = ds
+        .tasks
+        .iter()
+        .zip(&flags.rows)
+        .filter(|(_, (text, f))| *text && f.iter().all(|ok| *ok))
+        .map(|(t, _)| t)
+        .collect();
+    q.sort.sort(&mut tasks);
+    (tasks, counts_with(&m, &flags))
+}
+
+fn counts_with(m: &Matcher<'_>, flags: &Flags) -> FacetCounts {
+    let (ds, q, status) = (m.ds, m.q, m.status);
 
     let mut cat_keys: Vec<(u8, String)> = ds
         .categories
@@ -525,47 +557,58 @@ pub fn facet_counts(
     }
 
     let categories = count_facet(
-        &m,
-        &flags,
+        m,
+        flags,
         Facet::Category,
         cat_keys,
         &|k| q.categories.contains(k),
         &|t| [t.category],
     );
     let leads = count_facet(
-        &m,
-        &flags,
+        m,
+        flags,
         Facet::Lead,
         lead_keys,
         &|k| q.leads.contains(k),
         &|t| t.leads.clone(),
     );
     let months = count_facet(
-        &m,
-        &flags,
+        m,
+        flags,
         Facet::Month,
         month_keys,
         &|k| q.months.contains(k),
         &|t| [deadline_month(t)],
     );
-    let all_unit_ids: Vec<String> = unit_keys.iter().map(|(k, _)| k.clone()).collect();
+    // Ids selected in the URL that the dataset lacks apply only where an allocation names them.
+    let unknown_ids: Vec<&String> = q
+        .units
+        .iter()
+        .filter(|id| !ds.units.iter().any(|u| &u.id == *id))
+        .collect();
     let units = count_facet(
-        &m,
-        &flags,
+        m,
+        flags,
         Facet::Unit,
         unit_keys,
         &|k| q.units.contains(k),
         &|t| {
-            all_unit_ids
+            ds.units
                 .iter()
-                .filter(|u| applies_to_id(ds, t, u))
-                .cloned()
+                .filter(|u| applies_to(t, u))
+                .map(|u| u.id.clone())
+                .chain(
+                    unknown_ids
+                        .iter()
+                        .filter(|id| names_unit(t, id))
+                        .map(|id| (*id).clone()),
+                )
                 .collect::<Vec<_>>()
         },
     );
     let scopes = count_facet(
-        &m,
-        &flags,
+        m,
+        flags,
         Facet::Scope,
         ScopeKey::ALL
             .iter()
@@ -575,8 +618,8 @@ pub fn facet_counts(
         &|t| [ScopeKey::from_scope(t.scope)],
     );
     let statuses = count_facet(
-        &m,
-        &flags,
+        m,
+        flags,
         Facet::Status,
         StatusKey::ALL
             .iter()

@@ -18,20 +18,35 @@ pub fn terms(query: &str) -> Vec<String> {
 
 /// True if every term occurs in at least one of the task's name, requirements, allocation text or
 /// lead text. No terms match every task.
+///
+/// Called for every task on every keystroke, so it allocates only where a field or term actually
+/// has ASCII capitals to fold (the Chinese texts almost never do).
 pub fn task_matches(task: &Task, terms: &[String]) -> bool {
-    if terms.is_empty() {
-        return true;
-    }
     let fields = [
-        task.name.to_ascii_lowercase(),
-        task.requirements.to_ascii_lowercase(),
-        task.allocation_text.to_ascii_lowercase(),
-        task.lead_text.to_ascii_lowercase(),
+        task.name.as_str(),
+        task.requirements.as_str(),
+        task.allocation_text.as_str(),
+        task.lead_text.as_str(),
     ];
     terms.iter().all(|term| {
-        let term = term.to_ascii_lowercase();
-        fields.iter().any(|f| f.contains(term.as_str()))
+        let folded;
+        let term = if term.bytes().any(|b| b.is_ascii_uppercase()) {
+            folded = term.to_ascii_lowercase();
+            folded.as_str()
+        } else {
+            term.as_str()
+        };
+        fields.iter().any(|f| contains_folded(f, term))
     })
+}
+
+/// `hay` contains `term` (already ASCII lower-case), ignoring ASCII case in `hay`.
+fn contains_folded(hay: &str, term: &str) -> bool {
+    if hay.bytes().any(|b| b.is_ascii_uppercase()) {
+        hay.to_ascii_lowercase().contains(term)
+    } else {
+        hay.contains(term)
+    }
 }
 
 /// A piece of highlighted text: `hit` pieces are occurrences of a search term.

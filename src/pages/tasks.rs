@@ -5,9 +5,10 @@ use leptos::prelude::*;
 use crate::components::facet_group::{FacetGroup, FacetLink};
 use crate::components::search_bar::{AsOfInput, SearchBox, SortSelect};
 use crate::components::task_card::TaskCard;
-use crate::domain::query::{facet_counts, filter_tasks, FacetCounts, FacetValue, TaskQuery};
+use crate::domain::query::{filter_and_count, FacetCounts, FacetValue, TaskQuery};
 use crate::domain::route::Route;
 use crate::domain::search::terms;
+use crate::domain::task::Task;
 use crate::state::{use_app_state, AppState};
 use crate::text;
 
@@ -36,11 +37,34 @@ fn links<K: Clone>(
         .collect()
 }
 
-/// The facet counts for the current route (memoised: read by six groups and the chips).
-fn counts_memo(state: AppState) -> Memo<FacetCounts> {
+/// The matching tasks and the facet counts of one query.
+#[derive(Clone)]
+struct Evaluated {
+    tasks: Vec<&'static Task>,
+    counts: FacetCounts,
+}
+
+impl PartialEq for Evaluated {
+    /// Tasks compare by identity: a deep comparison of thousands of tasks on every keystroke
+    /// would cost more than it saves.
+    fn eq(&self, other: &Self) -> bool {
+        self.tasks.len() == other.tasks.len()
+            && self
+                .tasks
+                .iter()
+                .zip(&other.tasks)
+                .all(|(a, b)| std::ptr::eq(*a, *b))
+            && self.counts == other.counts
+    }
+}
+
+/// Results and counts for the current route, in one pass (memoised: read by the list, the count
+/// line, six facet groups and the chips).
+fn evaluate(state: AppState) -> Memo<Evaluated> {
     Memo::new(move |_| {
         let route = state.route.get();
-        facet_counts(state.ds, &route.query, &|t| state.status_of(t))
+        let (tasks, counts) = filter_and_count(state.ds, &route.query, &|t| state.status_of(t));
+        Evaluated { tasks, counts }
     })
 }
 
@@ -49,10 +73,8 @@ fn counts_memo(state: AppState) -> Memo<FacetCounts> {
 pub fn TasksPage() -> impl IntoView {
     let state = use_app_state();
     let ds = state.ds;
-    let results = Memo::new(move |_| {
-        let route = state.route.get();
-        filter_tasks(ds, &route.query, &|t| state.status_of(t))
-    });
+    let evaluated = evaluate(state);
+    let total = move || evaluated.with(|e| e.tasks.len());
     // Long lists render in pages: the first PAGE results, then more on request. The extra
     // pages belong to one query, so a new search starts from the first page again.
     let more = RwSignal::new((TaskQuery::default(), 0usize));
@@ -66,27 +88,26 @@ pub fn TasksPage() -> impl IntoView {
         });
         PAGE + extra
     };
-    let visible = Memo::new(move |_| {
+    let visible = move || {
         let n = shown();
-        results.with(|r| r.iter().take(n).copied().collect::<Vec<_>>())
-    });
-    let hidden = move || results.with(Vec::len).saturating_sub(shown());
+        evaluated.with(|e| e.tasks.iter().take(n).copied().collect::<Vec<_>>())
+    };
+    let hidden = move || total().saturating_sub(shown());
     let show_more = move |_| {
         let q = state.route.with_untracked(|r| r.query.clone());
         // The extra count grows by one page: PAGE + extra is what is shown now.
         more.set((q, shown()));
     };
     let terms = Signal::derive(move || state.route.with(|r| terms(&r.query.text)));
-    let counts = counts_memo(state);
     let route = move || state.route.get();
     let group = move |f: fn(&Route, &FacetCounts) -> Vec<FacetLink>| {
-        Signal::derive(move || f(&route(), &counts.get()))
+        Signal::derive(move || evaluated.with(|e| f(&route(), &e.counts)))
     };
     let has_filters = move || state.route.with(|r| r.query.has_facets());
     let clear_href = move || state.route_with(|r| r.query.clear_facets()).to_hash();
     let active = move || {
         let r = route();
-        let c = counts.get();
+        let c = evaluated.with(|e| e.counts.clone());
         let mut chips: Vec<FacetLink> = Vec::new();
         chips.extend(links(&r, &c.categories, |q, k| q.toggle_category(*k)));
         chips.extend(links(&r, &c.leads, |q, k| q.toggle_lead(k)));
@@ -154,7 +175,7 @@ pub fn TasksPage() -> impl IntoView {
                 <div class="results">
                     <div class="results-head">
                         <p class="results-count" data-testid="result-count" aria-live="polite">
-                            {move || text::showing(results.with(Vec::len), ds.tasks.len())}
+                            {move || text::showing(total(), ds.tasks.len())}
                         </p>
                         <Show when=has_filters>
                             <a class="button button-quiet" href=clear_href data-testid="clear-filters">
@@ -182,7 +203,7 @@ pub fn TasksPage() -> impl IntoView {
                         </ul>
                     </Show>
                     <Show
-                        when=move || results.with(|r| !r.is_empty())
+                        when=move || { total() > 0 }
                         fallback=|| {
                             view! {
                                 <div class="empty" data-testid="empty">
@@ -193,7 +214,7 @@ pub fn TasksPage() -> impl IntoView {
                         }
                     >
                         <ol class="task-list" data-testid="task-list">
-                            <For each=move || visible.get() key=|t| t.id let:task>
+                            <For each=visible key=|t| t.id let:task>
                                 <TaskCard task=task terms=terms />
                             </For>
                         </ol>
