@@ -107,6 +107,16 @@ export function generate(n, real = JSON.parse(fs.readFileSync(REAL, 'utf8')), se
   };
 }
 
+/** The layout of the real file: top-level keys on their own lines, one array item per line. */
+export function toText(ds) {
+  const lines = Object.entries(ds).map(([k, v]) =>
+    Array.isArray(v)
+      ? `  ${JSON.stringify(k)}: [\n${v.map((x) => '    ' + JSON.stringify(x)).join(',\n')}\n  ]`
+      : `  ${JSON.stringify(k)}: ${JSON.stringify(v)}`,
+  );
+  return `{\n${lines.join(',\n')}\n}\n`;
+}
+
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const n = Number(process.argv[2]);
   if (!Number.isInteger(n) || n < 1 || n > 65535) {
@@ -115,7 +125,6 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
   }
   const out = process.argv[3] || path.join(ROOT, 'bench/out', `dataset-${n}.json`);
   fs.mkdirSync(path.dirname(out), { recursive: true });
-  // Compact, like the app needs it (the real file is pretty-printed; whitespace is not the point).
-  fs.writeFileSync(out, JSON.stringify(generate(n)));
+  fs.writeFileSync(out, toText(generate(n)));
   console.log(`wrote ${out} (${n} tasks, ${fs.statSync(out).size} bytes)`);
 }
