@@ -514,7 +514,14 @@ function twiggyReport() {
   const bg = path.join(dir, 'bindgen_bg.wasm');
   const opt = path.join(dir, 'opt-names.wasm');
   // The shipped optimisation, but keeping the name section (-g) so twiggy can attribute it.
-  sh(`wasm-opt -Oz --mvp-features -g "${bg}" -o "${opt}"`, ROOT);
+  // The feature set as scripts/postbuild.mjs picks it: WebAssembly 1.0 where std is built with
+  // target-cpu=mvp, else Rust's default features.
+  try {
+    sh(`wasm-opt -Oz --mvp-features -g "${bg}" -o "${opt}" 2>/dev/null`, ROOT);
+  } catch {
+    const features = '--enable-bulk-memory --enable-bulk-memory-opt --enable-nontrapping-float-to-int --enable-sign-ext --enable-mutable-globals --enable-multivalue --enable-reference-types';
+    sh(`wasm-opt -Oz ${features} -g "${bg}" -o "${opt}"`, ROOT);
+  }
   const run = (a) => execFileSync('twiggy', a, { maxBuffer: 64 << 20 }).toString();
   const report = {
     before_opt_bytes: fs.statSync(bg).size,
