@@ -15,6 +15,7 @@ import zlib from 'node:zlib';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { generate, toText } from './gen-dataset.mjs';
+import { summarize } from './twiggy-summary.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const OUT = path.join(ROOT, 'bench/out');
@@ -530,8 +531,9 @@ function twiggyReport() {
     top_after_opt: run(['top', '-n', '30', opt]),
     dominators_before_opt: run(['dominators', '-d', '4', '-r', '60', bg]),
     garbage_before_opt: run(['garbage', '-n', '10', bg]),
+    summary_after_opt: summarize(opt, 30).markdown,
   };
-  for (const [k, v] of Object.entries(report)) if (typeof v === 'string') fs.writeFileSync(path.join(dir, `${k}.txt`), v);
+  for (const [k, v] of Object.entries(report)) if (typeof v === 'string') fs.writeFileSync(path.join(dir, `${k}.${k.startsWith('summary') ? 'md' : 'txt'}`), v);
   return report;
 }
 
@@ -636,8 +638,8 @@ async function main() {
   fs.writeFileSync(path.join(OUT, 'results.md'), md + '\n');
   console.log(md);
   if (results.twiggy) {
-    console.log('\nwasm size breakdown (twiggy top -n 30, after wasm-opt -Oz with names kept):\n');
-    console.log(results.twiggy.top_after_opt);
+    console.log('\n**Wasm size breakdown** (real list; twiggy on the wasm after wasm-opt -Oz, names kept with -g)\n');
+    console.log(results.twiggy.summary_after_opt);
     console.log(`full twiggy output: ${path.relative(ROOT, path.join(OUT, 'twiggy'))}/`);
   }
   log(`done in ${results.seconds} s: bench/out/results.md, bench/out/results.json`);
