@@ -35,11 +35,11 @@ const SIZES = opt('--sizes', '74,1000,10000').split(',').map(Number);
 const BUILD = !args.includes('--no-build');
 const TWIGGY = !args.includes('--no-twiggy');
 // Per-step ceiling: a step that takes longer is recorded as a timeout, and the run goes on.
-const STEP_TIMEOUT = Number(opt('--step-timeout', 120000));
+const STEP_TIMEOUT = Number(opt('--step-timeout', 30)) * 1000;
 // Wall-clock allowance per list for its runs: a list whose runs are slow (10 000 tasks) stops
 // starting new runs when the next one would overrun it, after at least MIN_RUNS. The run count is
 // printed with the results, so fewer runs than --runs is never hidden.
-const LIST_BUDGET = Number(opt('--list-budget', 360)) * 1000;
+const LIST_BUDGET = Number(opt('--list-budget', 300)) * 1000;
 const MIN_RUNS = Math.min(RUNS, Number(opt('--min-runs', 3)));
 const T_START = Date.now();
 
@@ -236,7 +236,7 @@ async function openThrottled(browser) {
 async function measureLoad(page, url, expectedRows) {
   await page.goto(url, { waitUntil: 'commit' });
   await page.waitForFunction(() => window.__bench && window.__bench.interactiveAt !== null, null, {
-    timeout: STEP_TIMEOUT * 2,
+    timeout: Math.max(STEP_TIMEOUT * 2, 120000),
     polling: 250,
   });
   await page.waitForTimeout(300);
@@ -281,7 +281,14 @@ async function measureLoad(page, url, expectedRows) {
 async function timed(page, action, cond = null) {
   await page.evaluate((c) => window.__bench.arm(c), cond);
   await action();
-  const r = await withTimeout(page.evaluate(() => window.__bench.pending), STEP_TIMEOUT, 'interaction');
+  let r;
+  try {
+    r = await withTimeout(page.evaluate(() => window.__bench.pending), STEP_TIMEOUT, 'interaction');
+  } catch (e) {
+    if (!/^timeout/.test(e.message)) throw e;
+    // Still busy: the latency is only known to exceed the step timeout.
+    return { latency: Infinity, timedOut: true, eventTiming: null, rafPaint: null, events: [] };
+  }
   // Event Timing entries are queued after the paint: give them a moment.
   await page.evaluate(() => window.__bench.frame());
   await page.waitForTimeout(100);
@@ -305,9 +312,20 @@ async function measureInteractions(page, ds) {
   const out = {};
   const failures = [];
   // A failed step is recorded and the next one still runs (each sets up its own page).
+  let stuck = null;
   const step = async (name, fn) => {
+    const t = Date.now();
+    if (stuck) {
+      // The page is still working on a timed-out interaction: anything measured now would be
+      // that backlog, so the rest of this run is skipped.
+      out[name] = { skipped: `after the ${stuck} step timed out` };
+      failures.push(`${name}: skipped after the ${stuck} step timed out (> ${STEP_TIMEOUT / 1000} s)`);
+      return;
+    }
     try {
       await fn();
+      if (Date.now() - t > 20000) log(`  ${ds.tasks.length} tasks: ${name} step took ${Math.round((Date.now() - t) / 1000)} s`);
+      if (out[name]?.timedOut) stuck = name;
     } catch (e) {
       out[name] = { failure: String(e.message || e).split('\n')[0] };
       failures.push(`${name}: ${out[name].failure}`);
@@ -322,10 +340,12 @@ async function measureInteractions(page, ds) {
     const keys = [];
     for (const ch of QUERY) {
       keys.push(await timed(page, () => page.keyboard.type(ch)));
+      if (keys[keys.length - 1].timedOut) break;
       await settle(page);
     }
     const worst = keys.reduce((a, b) => (b.latency > a.latency ? b : a));
-    out.type = { ...worst, perKey: keys.map((k) => k.latency), rowsAfter: await rowCount(page) };
+    out.type = { ...worst, perKey: keys.map((k) => k.latency) };
+    if (!worst.timedOut) out.type.rowsAfter = await rowCount(page);
   });
 
   // 2. Clearing it: select all (not timed), Backspace (timed); every task is back.
@@ -334,6 +354,7 @@ async function measureInteractions(page, ds) {
     await page.keyboard.press('Control+A');
     await settle(page);
     out.clear = await timed(page, () => page.keyboard.press('Backspace'));
+    if (out.clear.timedOut) return;
     out.clear.rowsAfter = await rowCount(page);
     if (out.clear.rowsAfter !== ds.tasks.length) out.clear.warning = `expected ${ds.tasks.length} rows after clearing`;
     await settle(page);
@@ -349,6 +370,7 @@ async function measureInteractions(page, ds) {
     const facet = page.locator('[data-testid="facet-category"] a').first();
     const pressed = `() => !!document.querySelector('[data-testid="facet-category"] a[aria-pressed="true"]')`;
     out.facet = await timed(page, () => facet.click(), pressed);
+    if (out.facet.timedOut) return;
     out.facet.rowsAfter = await rowCount(page);
     await settle(page);
   });
@@ -379,6 +401,7 @@ async function measureInteractions(page, ds) {
     const target = decodeURIComponent(href.replace(/^#\/town\//, '').split('?')[0]);
     const shown = `() => !!document.querySelector('[data-testid="town-page"][data-unit="${target}"]')`;
     out.town = { via, ...(await timed(page, () => link.click(), shown)) };
+    if (out.town.timedOut) return;
     out.town.rowsAfter = await rowCount(page);
     await settle(page);
   });
@@ -406,13 +429,14 @@ async function measureInteractions(page, ds) {
 // Statistics and report
 
 const median = (xs) => {
-  const v = xs.filter((x) => typeof x === 'number' && Number.isFinite(x)).sort((a, b) => a - b);
+  // Infinity = timed out: it sorts last, and is the median when half the runs or more timed out.
+  const v = xs.filter((x) => typeof x === 'number' && !Number.isNaN(x)).sort((a, b) => a - b);
   if (!v.length) return null;
   const m = Math.floor(v.length / 2);
   return v.length % 2 ? v[m] : (v[m - 1] + v[m]) / 2;
 };
 const kb = (b) => (b == null ? 'n/a' : `${(b / 1024).toFixed(1)} KB`);
-const ms = (x) => (x == null ? 'n/a' : `${Math.round(x)} ms`);
+const ms = (x) => (x == null ? 'n/a' : x === Infinity ? `> ${STEP_TIMEOUT / 1000} s (timeout)` : `${Math.round(x)} ms`);
 const ratio = (a, b) => (a == null || b == null || b === 0 ? '—' : `${(a / b).toFixed(2)}×`);
 
 /** "10 000" or "10 000 (3 runs)" when fewer runs than asked for. */
@@ -487,7 +511,7 @@ function targets(results) {
   const out = [];
   const by = Object.fromEntries(results.lists.map((r) => [r.n, r]));
   const verdict = (value, limit, unit) =>
-    value == null ? 'not measured' : value <= limit ? `met (${Math.round(((limit - value) / limit) * 100)}% under)` : `**missed by ${unit(value - limit)}** (${(value / limit).toFixed(1)}× the target)`;
+    value == null ? 'not measured' : value === Infinity ? `**missed**: over the ${STEP_TIMEOUT / 1000} s step timeout (> ${Math.round(STEP_TIMEOUT / limit)}× the target)` : value <= limit ? `met (${Math.round(((limit - value) / limit) * 100)}% under)` : `**missed by ${unit(value - limit)}** (${(value / limit).toFixed(1)}× the target)`;
   if (by[74]) {
     const g = by[74].app.bytes.total.gzip;
     out.push({ target: 'first load ≤ 110 KB gzip (74 tasks)', measured: kb(g), verdict: verdict(g, TARGETS.firstLoadGzip, kb) });
@@ -588,6 +612,7 @@ async function main() {
           const run = { errors: s.errors };
           try {
             run.load = await measureLoad(s.page, srv.url, L.ds.tasks.length);
+            if (Date.now() - runStart > 20000) log(`  ${L.n} tasks ${which}: load step took ${Math.round((Date.now() - runStart) / 1000)} s`);
             if (which === 'app') {
               run.interactions = await measureInteractions(s.page, L.ds);
               for (const f of run.interactions.failures) notes.push(`${L.n} tasks, app, run ${i + 1}: ${f}`);
