@@ -41,7 +41,9 @@ with_wasm_env() {
     debian)
       # Debian's 1.96 must not be mixed with rustup's 1.95: /usr/bin comes first, and std is built
       # from source through environment variables so .cargo/config.toml stays portable.
-      PATH="/usr/bin:$PATH" RUSTC_BOOTSTRAP=1 CARGO_UNSTABLE_BUILD_STD=std,panic_abort "$@" ;;
+      # Tests are built with panic=abort like the app (std is built once per flavour).
+      PATH="/usr/bin:$PATH" RUSTC_BOOTSTRAP=1 CARGO_UNSTABLE_BUILD_STD=std,panic_abort \
+        CARGO_UNSTABLE_PANIC_ABORT_TESTS=true "$@" ;;
     *) die "no wasm32 toolchain: run scripts/setup.sh" ;;
   esac
 }

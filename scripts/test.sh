@@ -18,7 +18,11 @@ log "format and lints"
 cargo fmt --all --check
 cargo clippy --all-targets --locked -- -D warnings
 # Native-only test files (proptest, file fixtures) are not built for wasm; the web_* tests are.
-with_wasm_env cargo clippy --locked --target "$WASM_TARGET" --lib --bins --test 'web_*' -- -D warnings
+# Each wasm build flavour (release app, lint check, tests) gets its own target dir: with std built
+# from source, two flavours of `core` side by side in one deps folder make rustc fail with
+# "duplicate lang item".
+with_wasm_env cargo clippy --locked --target "$WASM_TARGET" --target-dir "$CARGO_TARGET_DIR/wasm-clippy" \
+  --lib --bins --test 'web_*' -- -D warnings
 
 log "data: the committed JSON is what the generator makes of the committed source"
 cargo run --quiet --locked --bin datagen -- --check
@@ -31,7 +35,8 @@ log "release build (trunk, wasm-opt 132)"
 with_wasm_env trunk build --release
 
 log "in-browser tests (wasm-bindgen-test in headless Chromium)"
-with_wasm_env cargo test --locked --release --target "$WASM_TARGET" --test 'web_*' 2>&1 | tee "$LOGS/wasm.log"
+with_wasm_env cargo test --locked --release --target "$WASM_TARGET" --target-dir "$CARGO_TARGET_DIR/wasm-test" \
+  --test 'web_*' 2>&1 | tee "$LOGS/wasm.log"
 WASM=$(count_cargo "$LOGS/wasm.log")
 [ "$WASM" -gt 0 ] || die "no in-browser test ran"
 

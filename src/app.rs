@@ -2,18 +2,24 @@
 
 use leptos::prelude::*;
 
+use crate::browser::{on_page_leave, on_storage_change};
 use crate::components::nav::TopNav;
+use crate::components::notices::Notices;
 use crate::data;
 use crate::domain::route::{Page, Route};
 use crate::domain::task::Dataset;
+use crate::pages::data::DataPage;
 use crate::pages::dept::DeptPage;
 use crate::pages::depts::DeptsPage;
+use crate::pages::print::PrintPage;
 use crate::pages::task::TaskPage;
 use crate::pages::tasks::TasksPage;
 use crate::pages::town::TownPage;
 use crate::pages::towns::TownsPage;
 use crate::router::{current_hash, sync_route_with_url};
-use crate::state::{browser_today, provide_app_state, use_app_state, AppState};
+use crate::state::progress::ProgressState;
+use crate::state::{browser_today, provide_app_state, stored_my_unit, use_app_state, AppState};
+use crate::storage::StorageKey;
 use crate::text;
 
 /// The whole app. A dataset that fails to load is reported, never a blank page.
@@ -40,21 +46,40 @@ pub fn App() -> impl IntoView {
 /// Sets up the state and the URL sync, then renders the frame around the current page.
 #[component]
 fn Shell(ds: &'static Dataset) -> impl IntoView {
-    let route = RwSignal::new(Route::from_hash(&current_hash()));
+    // Progress is loaded before anything renders, so no edit (and no write) can happen before
+    // the initial load has finished.
+    let progress = ProgressState::load(ds);
+    let my_unit = stored_my_unit(ds, &progress);
+    let hash = current_hash();
+    // A bare link opens on "我的街镇" once the user has picked one.
+    let initial = match (
+        &my_unit,
+        hash.trim_start_matches('#').trim_start_matches('/'),
+    ) {
+        (Some(unit), "") => Route {
+            page: Page::Town(unit.clone()),
+            ..Route::default()
+        },
+        _ => Route::from_hash(&hash),
+    };
+    let route = RwSignal::new(initial);
     let state = AppState {
         ds,
         route,
         today: browser_today(),
-        my_unit: RwSignal::new(None),
+        my_unit: RwSignal::new(my_unit),
+        progress,
     };
     provide_app_state(state);
     sync_route_with_url(route);
     handle_document_title(state);
+    handle_progress_persistence(progress);
 
     view! {
         <div class="app" data-testid="app">
             <a class="skip-link" href="#main">"跳到主要内容"</a>
             <TopNav />
+            <Notices />
             <main class="main" id="main" tabindex="-1">
                 <CurrentPage />
             </main>
@@ -83,7 +108,8 @@ fn CurrentPage() -> impl IntoView {
         Page::Town(id) => view! { <TownPage id=id /> }.into_any(),
         Page::Depts => view! { <DeptsPage /> }.into_any(),
         Page::Dept(name) => view! { <DeptPage name=name /> }.into_any(),
-        Page::Data => view! { <TasksPage /> }.into_any(),
+        Page::Data => view! { <DataPage /> }.into_any(),
+        Page::Print(unit) => view! { <PrintPage unit=unit /> }.into_any(),
     }
 }
 
@@ -104,9 +130,23 @@ fn handle_document_title(state: AppState) {
             Page::Depts => text::DEPTS_TITLE.to_string(),
             Page::Dept(name) => name.clone(),
             Page::Data => text::NAV_DATA.to_string(),
+            Page::Print(unit) => format!(
+                "{}{}",
+                crate::domain::summary::unit_name(state.ds, unit).unwrap_or(unit),
+                text::PRINT_TITLE
+            ),
         };
         if let Some(doc) = web_sys::window().and_then(|w| w.document()) {
             doc.set_title(&format!("{what} · {}", text::APP_NAME));
         }
+    });
+}
+
+/// Writes pending progress when the page is hidden or left, or an update reloads it; merges
+/// edits that other tabs save.
+fn handle_progress_persistence(progress: ProgressState) {
+    on_page_leave(move || progress.flush());
+    on_storage_change(StorageKey::Progress.to_string(), move || {
+        progress.reload_from_storage()
     });
 }

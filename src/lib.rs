@@ -5,6 +5,7 @@
 //! its glue to the URL and to each other.
 
 pub mod app;
+pub mod browser;
 pub mod components;
 pub mod data;
 pub mod domain;

@@ -137,3 +137,187 @@ pub fn leads_count(n: usize) -> String {
 }
 /// Unknown department in the URL.
 pub const DEPT_NOT_FOUND: &str = "找不到这个部门";
+
+/// Stored progress belongs to another list.
+pub fn other_dataset_stored(id: &str) -> String {
+    format!("本机保存的进度属于另一份清单（{id}），与当前清单不一致。进度仍会保留，但可能无法对应到任务。")
+}
+/// No storage at all: edits live only in this page.
+pub const SAVE_NO_STORAGE: &str =
+    "浏览器不允许本网页保存数据（可能处于无痕模式或禁用了网站数据）。您的修改暂时只保存在本页中，关闭前请到“数据”页导出。";
+/// Export reminder.
+pub const EXPORT_REMINDER: &str =
+    "您有超过 7 天未导出的进度记录。建议到“数据”页导出一份备份，或报送给区里。";
+/// My unit could not be remembered.
+pub fn my_unit_not_saved(reason: &str) -> String {
+    format!("“我的街镇”本次有效，但未能记住：{reason}")
+}
+/// Retry button on the save-failed banner.
+pub const RETRY_SAVE: &str = "重试保存";
+/// Link from a banner to the data page.
+pub const GO_EXPORT: &str = "去导出";
+/// Dismiss a banner.
+pub const DISMISS: &str = "知道了";
+
+/// Progress editor.
+pub const PROGRESS_TITLE: &str = "进度记录";
+/// Unit chooser on the task page.
+pub const PROGRESS_UNIT: &str = "记录单位";
+/// Status picker legend.
+pub const STATUS_LEGEND: &str = "进度状态";
+/// Amounts heading.
+pub const AMOUNTS_TITLE: &str = "完成量";
+/// Target label.
+pub fn target_line(target: &str, measure: &str) -> String {
+    format!("目标 {target}{measure}")
+}
+/// Percentage text.
+pub fn percent_text(p: f64) -> String {
+    format!("{:.0}%", p)
+}
+/// Completed-of-target, e.g. "已完成 8 / 10 公里（80%）".
+pub fn amount_line(done: &str, target: &str, measure: &str, pct: Option<f64>) -> String {
+    match pct {
+        Some(p) => format!("{done} / {target}{measure}（{}）", percent_text(p)),
+        None => format!("{done} / {target}{measure}"),
+    }
+}
+/// Notes heading.
+pub const NOTES_TITLE: &str = "备注";
+/// New note label.
+pub const NOTE_NEW: &str = "新增备注";
+/// Placeholder of the note box.
+pub const NOTE_PLACEHOLDER: &str = "例如：已完成 3 公里，剩余路段 12 月初开工";
+/// Save a note.
+pub const NOTE_SAVE: &str = "保存备注";
+/// Edit a note.
+pub const NOTE_EDIT: &str = "编辑";
+/// Save an edited note.
+pub const NOTE_UPDATE: &str = "保存修改";
+/// Cancel editing.
+pub const CANCEL: &str = "取消";
+/// Delete a note.
+pub const NOTE_DELETE: &str = "删除";
+/// Undo a delete.
+pub const NOTE_UNDO: &str = "撤销删除";
+/// A deleted note.
+pub const NOTE_DELETED: &str = "已删除的备注";
+/// No notes yet.
+pub const NOTES_EMPTY: &str = "还没有备注。";
+/// Edited marker.
+pub const NOTE_EDITED: &str = "（已修改）";
+/// Read-only explanation on the editor.
+pub const READ_ONLY_HINT: &str = "当前为只读模式，不能修改进度（见页面上方提示）。";
+/// Saved indicator.
+pub const SAVED: &str = "已保存到本机";
+/// Unsaved indicator.
+pub const UNSAVED: &str = "尚未保存到本机";
+/// Town progress summary labels.
+pub const SUM_DONE: &str = "已完成";
+/// Summary: in progress.
+pub const SUM_DOING: &str = "推进中";
+/// Summary: overdue.
+pub const SUM_OVERDUE: &str = "逾期未完成";
+/// Summary: blocked.
+pub const SUM_BLOCKED: &str = "存在困难";
+/// "x / y".
+pub fn of_total(n: usize, total: usize) -> String {
+    format!("{n} / {total}")
+}
+/// Inline editor toggle on town pages.
+pub const RECORD_PROGRESS: &str = "记录进度";
+
+/// Print page title suffix.
+pub const PRINT_TITLE: &str = "任务清单（打印）";
+/// Print button.
+pub const PRINT_NOW: &str = "打印";
+
+/// Data page.
+pub const DATA_TITLE: &str = "导出、导入与本机数据";
+/// Export section.
+pub const EXPORT_TITLE: &str = "导出进度（报送区里或备份）";
+/// Export unit chooser.
+pub const EXPORT_UNIT: &str = "导出范围";
+/// All units option.
+pub const ALL_UNITS_OPTION: &str = "全部单位";
+/// Export JSON button.
+pub const EXPORT_JSON: &str = "导出 JSON 文件（可导入）";
+/// Export CSV button.
+pub const EXPORT_CSV: &str = "导出 CSV 表格（Excel）";
+/// Copy brief button.
+pub const COPY_BRIEF: &str = "复制进度简报";
+/// Brief needs one unit.
+pub const BRIEF_NEEDS_UNIT: &str = "进度简报按单位生成，请先选择一个单位。";
+/// Copied.
+pub const COPIED: &str = "已复制，可粘贴到工作群。";
+/// Copy failed.
+pub const COPY_FAILED: &str = "浏览器不允许自动复制，请手动选中下面的简报文字复制。";
+/// Print link.
+pub const PRINT_LINK: &str = "打印任务清单（A4）";
+/// Export done.
+pub fn exported(name: &str) -> String {
+    format!("已生成文件：{name}")
+}
+/// Import section.
+pub const IMPORT_TITLE: &str = "导入进度文件";
+/// Import hint.
+pub const IMPORT_HINT: &str = "选择“清单”导出的 JSON 文件。导入前会显示将发生的变化；合并导入只补充较新的记录，不会删除任何内容。";
+/// File input label.
+pub const IMPORT_FILE: &str = "选择文件";
+/// Preview heading.
+pub const IMPORT_PREVIEW: &str = "导入预览";
+/// Preview lines.
+pub fn import_preview_line(
+    new: usize,
+    updated: usize,
+    older: usize,
+    unchanged: usize,
+    unknown: usize,
+) -> String {
+    format!("新增 {new} 条，更新 {updated} 条，较旧跳过 {older} 条，相同 {unchanged} 条，无法识别 {unknown} 条")
+}
+/// Merge button.
+pub const IMPORT_MERGE: &str = "合并导入";
+/// Replace button.
+pub const IMPORT_REPLACE: &str = "全部替换……";
+/// Replace confirmation.
+pub const IMPORT_REPLACE_CONFIRM: &str = "确认全部替换";
+/// Replace warning.
+pub const IMPORT_REPLACE_WARN: &str =
+    "全部替换会用文件内容覆盖本机对应单位的全部进度（本机现有数据会先自动备份，可撤销）。";
+/// Import finished.
+pub const IMPORT_DONE: &str = "导入完成。如有问题，可点击“撤销导入”恢复导入前的数据。";
+/// Undo import.
+pub const IMPORT_UNDO: &str = "撤销导入";
+/// Undo done.
+pub const IMPORT_UNDONE: &str = "已恢复到导入前的数据。";
+/// Storage section.
+pub const STORAGE_TITLE: &str = "本机数据";
+/// Persistence answer.
+pub fn persisted_line(answer: Option<bool>) -> &'static str {
+    match answer {
+        None => "尚未向浏览器申请持久保存（首次记录进度后自动申请）。",
+        Some(true) => "浏览器已同意持久保存本机数据，清理空间时不会自动删除。",
+        Some(false) => "浏览器未承诺持久保存本机数据，请定期导出备份。",
+    }
+}
+/// Records count line.
+pub fn records_line(n: usize) -> String {
+    format!("本机共有 {n} 条进度记录。")
+}
+/// Last export line.
+pub fn last_export_line(stamp: &str) -> String {
+    if stamp.is_empty() {
+        "尚未导出过。".to_string()
+    } else {
+        format!("上次导出：{stamp}")
+    }
+}
+/// Corrupt backups heading.
+pub const BACKUPS_TITLE: &str = "损坏数据的备份";
+/// Download a backup.
+pub const BACKUP_DOWNLOAD: &str = "下载备份";
+/// "Show more" under a long list.
+pub fn show_more(next: usize, hidden: usize) -> String {
+    format!("再显示 {next} 项（还有 {hidden} 项）")
+}

@@ -431,6 +431,7 @@ fn page() -> impl Strategy<Value = Page> {
         Just(Page::Depts),
         non_empty_text().prop_map(Page::Dept),
         Just(Page::Data),
+        non_empty_text().prop_map(Page::Print),
     ]
 }
 

@@ -65,9 +65,11 @@ pub fn AllocationTable(
                 })
                 .collect_view();
             let villages = has_villages.then(|| view! { <td>{a.villages.join("、")}</td> });
-            let named_only = (a.items.is_empty() && !cols.is_empty())
-                .then_some(text::NAMED_ONLY)
-                .unwrap_or_default();
+            let named_only = if a.items.is_empty() && !cols.is_empty() {
+                text::NAMED_ONLY
+            } else {
+                ""
+            };
             view! {
                 <tr data-unit=a.unit.clone()>
                     <th scope="row">{unit_name(&a.unit)} <small>{named_only}</small></th>

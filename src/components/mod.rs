@@ -5,5 +5,7 @@ pub mod deadline_badge;
 pub mod facet_group;
 pub mod highlight;
 pub mod nav;
+pub mod notices;
+pub mod progress_editor;
 pub mod search_bar;
 pub mod task_card;

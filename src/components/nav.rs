@@ -13,7 +13,7 @@ fn section(page: &Page) -> u8 {
         Page::Tasks | Page::Task(_) => 0,
         Page::Towns | Page::Town(_) => 1,
         Page::Depts | Page::Dept(_) => 2,
-        Page::Data => 3,
+        Page::Data | Page::Print(_) => 3,
     }
 }
 

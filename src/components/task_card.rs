@@ -4,10 +4,13 @@ use leptos::prelude::*;
 
 use crate::components::deadline_badge::DeadlineBadge;
 use crate::components::highlight::Highlight;
+use crate::components::progress_editor::ProgressEditor;
 use crate::domain::query::StatusKey;
 use crate::domain::route::Page;
 use crate::domain::search::snippet;
+use crate::domain::summary::metric_progress;
 use crate::domain::task::Task;
+use crate::domain::town::format_value;
 use crate::state::use_app_state;
 use crate::text;
 
@@ -26,10 +29,52 @@ pub fn TaskCard(
     /// The unit's own assignment, e.g. "道路 8公里 · 桥梁 8座".
     #[prop(optional)]
     assignment: Option<String>,
+    /// The unit whose progress the card shows and edits (town pages); lists otherwise show
+    /// "我的街镇" or the district level.
+    #[prop(optional)]
+    unit: Option<String>,
 ) -> impl IntoView {
     let state = use_app_state();
     let href = move || state.route_with(|r| r.page = Page::Task(task.id)).to_hash();
-    let status = move || state.status_of(task);
+    let unit = StoredValue::new(unit);
+    let status = move || match unit.get_value() {
+        Some(u) => state.status_for(task, &u),
+        None => state.status_of(task),
+    };
+    let progress_line = move || {
+        let u = unit.get_value()?;
+        let parts: Vec<String> = state.progress.doc.with(|d| {
+            metric_progress(d, task, &u)
+                .into_iter()
+                .filter_map(|m| {
+                    let target = m.target?;
+                    Some(format!(
+                        "{} {}",
+                        m.metric,
+                        text::amount_line(
+                            &m.completed.map(format_value).unwrap_or_else(|| "0".into()),
+                            &format_value(target),
+                            &m.measure,
+                            m.percent,
+                        )
+                    ))
+                })
+                .collect()
+        });
+        let latest = state.progress.doc.with(|d| {
+            d.record(task.id, &u)
+                .and_then(|r| r.latest_note().map(|n| n.text.clone()))
+        });
+        let mut out = parts.join(" · ");
+        if let Some(n) = latest {
+            if !out.is_empty() {
+                out.push_str(" · ");
+            }
+            out.push_str(&format!("{}：{}", text::NOTES_TITLE, n));
+        }
+        (!out.is_empty()).then_some(out)
+    };
+    let editor_open = RwSignal::new(false);
     let done = Signal::derive(move || status() == StatusKey::Done);
     // Where a term only occurs in the long texts, show the passage it occurs in.
     let excerpt = move || {
@@ -75,6 +120,27 @@ pub fn TaskCard(
                         }
                     })
             }}
+            {move || {
+                progress_line()
+                    .map(|l| view! { <span class="task-row-progress" data-testid="progress-line">{l}</span> })
+            }}
+            {unit
+                .get_value()
+                .map(|u| {
+                    view! {
+                        <details
+                            class="task-row-edit"
+                            on:toggle:target=move |ev| editor_open.set(ev.target().open())
+                        >
+                            <summary class="button button-quiet" data-testid="record-progress">
+                                {text::RECORD_PROGRESS}
+                            </summary>
+                            <Show when=move || editor_open.get()>
+                                <ProgressEditor task=task unit=u.clone() />
+                            </Show>
+                        </details>
+                    }
+                })}
         </li>
     }
 }

@@ -391,9 +391,57 @@ pub struct FacetCounts {
     pub statuses: Vec<FacetValue<StatusKey>>,
 }
 
+/// Which facets each task matches, computed once per query: counting a facet then needs only
+/// these flags instead of re-running the text search and every other facet per value.
+struct Flags {
+    /// Per task (dataset order): matches the text, and matches each facet (in [`FACETS`] order).
+    rows: Vec<(bool, [bool; 6])>,
+}
+
+/// Every facet, in the order of [`Flags`].
+const FACETS: [Facet; 6] = [
+    Facet::Category,
+    Facet::Lead,
+    Facet::Month,
+    Facet::Unit,
+    Facet::Scope,
+    Facet::Status,
+];
+
+impl Flags {
+    fn new(m: &Matcher<'_>) -> Flags {
+        let rows =
+            m.ds.tasks
+                .iter()
+                .map(|t| {
+                    let text = task_matches(t, &m.terms);
+                    let mut f = [true; 6];
+                    if text {
+                        for (slot, facet) in f.iter_mut().zip(FACETS) {
+                            *slot = m.facet_matches(t, facet);
+                        }
+                    }
+                    (text, f)
+                })
+                .collect();
+        Flags { rows }
+    }
+
+    /// Whether task `i` matches the text and every facet except `skip`.
+    fn matches_except(&self, i: usize, skip: Facet) -> bool {
+        let (text, f) = &self.rows[i];
+        *text
+            && FACETS
+                .iter()
+                .zip(f)
+                .all(|(facet, ok)| *facet == skip || *ok)
+    }
+}
+
 /// Counts for the values of one facet: `keys` with labels, and which values a task has.
 fn count_facet<K, I>(
     m: &Matcher<'_>,
+    flags: &Flags,
     facet: Facet,
     keys: Vec<(K, String)>,
     selected: &dyn Fn(&K) -> bool,
@@ -404,8 +452,8 @@ where
     I: IntoIterator<Item = K>,
 {
     let mut counts: BTreeMap<K, usize> = BTreeMap::new();
-    for task in &m.ds.tasks {
-        if m.matches_except(task, Some(facet)) {
+    for (i, task) in m.ds.tasks.iter().enumerate() {
+        if flags.matches_except(i, facet) {
             // A task counts once per distinct value it has.
             let values: BTreeSet<K> = task_values(task).into_iter().collect();
             for v in values {
@@ -431,6 +479,7 @@ pub fn facet_counts(
     status: &dyn Fn(&Task) -> StatusKey,
 ) -> FacetCounts {
     let m = matcher(ds, q, status);
+    let flags = Flags::new(&m);
 
     let mut cat_keys: Vec<(u8, String)> = ds
         .categories
@@ -477,31 +526,46 @@ pub fn facet_counts(
 
     let categories = count_facet(
         &m,
+        &flags,
         Facet::Category,
         cat_keys,
         &|k| q.categories.contains(k),
         &|t| [t.category],
     );
-    let leads = count_facet(&m, Facet::Lead, lead_keys, &|k| q.leads.contains(k), &|t| {
-        t.leads.clone()
-    });
+    let leads = count_facet(
+        &m,
+        &flags,
+        Facet::Lead,
+        lead_keys,
+        &|k| q.leads.contains(k),
+        &|t| t.leads.clone(),
+    );
     let months = count_facet(
         &m,
+        &flags,
         Facet::Month,
         month_keys,
         &|k| q.months.contains(k),
         &|t| [deadline_month(t)],
     );
     let all_unit_ids: Vec<String> = unit_keys.iter().map(|(k, _)| k.clone()).collect();
-    let units = count_facet(&m, Facet::Unit, unit_keys, &|k| q.units.contains(k), &|t| {
-        all_unit_ids
-            .iter()
-            .filter(|u| applies_to_id(ds, t, u))
-            .cloned()
-            .collect::<Vec<_>>()
-    });
+    let units = count_facet(
+        &m,
+        &flags,
+        Facet::Unit,
+        unit_keys,
+        &|k| q.units.contains(k),
+        &|t| {
+            all_unit_ids
+                .iter()
+                .filter(|u| applies_to_id(ds, t, u))
+                .cloned()
+                .collect::<Vec<_>>()
+        },
+    );
     let scopes = count_facet(
         &m,
+        &flags,
         Facet::Scope,
         ScopeKey::ALL
             .iter()
@@ -512,6 +576,7 @@ pub fn facet_counts(
     );
     let statuses = count_facet(
         &m,
+        &flags,
         Facet::Status,
         StatusKey::ALL
             .iter()

@@ -37,6 +37,9 @@ pub enum Page {
     Dept(String),
     /// Export, import and settings (`#/data`).
     Data,
+    /// A unit's checklist laid out for printing on A4 (`#/print/zhujiajiao`; `district` for
+    /// the district level).
+    Print(String),
 }
 
 /// The URL parameter names, in the order they are written.
@@ -127,6 +130,7 @@ impl Route {
             Page::Depts => out.push_str("depts"),
             Page::Dept(name) => out.push_str(&format!("dept/{}", encode_component(name))),
             Page::Data => out.push_str("data"),
+            Page::Print(unit) => out.push_str(&format!("print/{}", encode_component(unit))),
         }
 
         let q = &self.query;
@@ -175,6 +179,8 @@ impl Route {
             "dept" if arg.is_empty() => Page::Depts,
             "dept" => Page::Dept(arg),
             "data" => Page::Data,
+            "print" if arg.is_empty() => Page::Data,
+            "print" => Page::Print(arg),
             _ => Page::Tasks,
         };
 
@@ -253,6 +259,7 @@ mod tests {
                 "#/dept/%E5%8C%BA%E4%BA%A4%E9%80%9A%E5%A7%94",
             ),
             (Page::Data, "#/data"),
+            (Page::Print("zhujiajiao".into()), "#/print/zhujiajiao"),
         ];
         for (page, hash) in cases {
             let r = Route {

@@ -5,7 +5,8 @@ use chrono::NaiveDate;
 
 use crate::domain::messages;
 use crate::domain::progress::{ProgressDoc, Status, DISTRICT};
-use crate::domain::task::{Dataset, Scope, Task, UnitKind};
+use crate::domain::task::{Dataset, Scope, Task};
+use crate::domain::town::{applies_to_id, names_unit};
 
 /// Whether `unit` (a slug or [`DISTRICT`]) has to report on `task`.
 ///
@@ -13,21 +14,10 @@ use crate::domain::task::{Dataset, Scope, Task, UnitKind};
 /// covers (the 11 街镇, plus the park for `AllTownsAndPark`) and to every unit the allocation
 /// names, even outside the scope.
 pub fn task_applies(dataset: &Dataset, task: &Task, unit: &str) -> bool {
-    if task.allocations.iter().any(|a| a.unit == unit) {
-        return true;
-    }
     if unit == DISTRICT {
-        return task.scope == Scope::District;
+        return task.scope == Scope::District || names_unit(task, unit);
     }
-    let kind = match dataset.units.iter().find(|u| u.id == unit) {
-        Some(u) => u.kind,
-        None => return false,
-    };
-    match task.scope {
-        Scope::AllTowns => kind != UnitKind::Park,
-        Scope::AllTownsAndPark => true,
-        Scope::Listed | Scope::District => false,
-    }
+    applies_to_id(dataset, task, unit)
 }
 
 /// The tasks `unit` reports on, in source order.

@@ -4,8 +4,11 @@ use leptos::prelude::*;
 
 use crate::components::allocation_table::AllocationTable;
 use crate::components::deadline_badge::DeadlineBadge;
+use crate::components::progress_editor::ProgressEditor;
+use crate::domain::progress::DISTRICT;
 use crate::domain::query::{category_label, ScopeKey, StatusKey};
 use crate::domain::route::Page;
+use crate::domain::summary::{task_applies, unit_name};
 use crate::domain::task::Task;
 use crate::pages::not_found::NotFound;
 use crate::state::use_app_state;
@@ -114,6 +117,53 @@ fn TaskDetail(task: &'static Task) -> impl IntoView {
                 {(!task.allocations.is_empty())
                     .then(|| view! { <AllocationTable ds=ds task=task /> })}
             </section>
+            <TaskProgress task=task />
         </article>
+    }
+}
+
+/// Progress for the task, recorded by one unit at a time: "我的街镇" first where the task
+/// applies to it, else the district level; the other units that have the task can be picked.
+#[component]
+fn TaskProgress(task: &'static Task) -> impl IntoView {
+    let state = use_app_state();
+    let ds = state.ds;
+    let mut units: Vec<(String, String)> = ds
+        .units
+        .iter()
+        .filter(|u| task_applies(ds, task, &u.id))
+        .map(|u| (u.id.clone(), u.name.clone()))
+        .collect();
+    units.push((
+        DISTRICT.to_string(),
+        unit_name(ds, DISTRICT).unwrap_or(DISTRICT).to_string(),
+    ));
+    let chosen = RwSignal::new(state.default_unit_for(task));
+    let select_id = format!("progress-unit-{}", task.id);
+    view! {
+        <section class="detail-section" data-testid="task-progress">
+            <h3>{text::PROGRESS_TITLE}</h3>
+            <div class="field">
+                <label class="field-label" for=select_id.clone()>{text::PROGRESS_UNIT}</label>
+                <select
+                    id=select_id
+                    class="field-input"
+                    data-testid="progress-unit"
+                    on:change:target=move |ev| chosen.set(ev.target().value())
+                >
+                    {units
+                        .into_iter()
+                        .map(|(id, name)| {
+                            let selected = chosen.get_untracked() == id;
+                            view! { <option value=id selected=selected>{name}</option> }
+                        })
+                        .collect_view()}
+                </select>
+            </div>
+            {move || {
+                let unit = chosen.get();
+                view! { <ProgressEditor task=task unit=unit /> }
+            }}
+        </section>
     }
 }

@@ -11,6 +11,10 @@ use crate::domain::search::terms;
 use crate::state::{use_app_state, AppState};
 use crate::text;
 
+/// How many results a list shows at first, and how many more each "显示更多" adds: enough for
+/// the whole real list, few enough that a list of thousands renders at once.
+const PAGE: usize = 100;
+
 /// Turns facet values into links that toggle them in the current route.
 fn links<K: Clone>(
     route: &Route,
@@ -49,6 +53,29 @@ pub fn TasksPage() -> impl IntoView {
         let route = state.route.get();
         filter_tasks(ds, &route.query, &|t| state.status_of(t))
     });
+    // Long lists render in pages: the first PAGE results, then more on request. The extra
+    // pages belong to one query, so a new search starts from the first page again.
+    let more = RwSignal::new((TaskQuery::default(), 0usize));
+    let shown = move || {
+        let extra = more.with(|(q, n)| {
+            if state.route.with(|r| &r.query == q) {
+                *n
+            } else {
+                0
+            }
+        });
+        PAGE + extra
+    };
+    let visible = Memo::new(move |_| {
+        let n = shown();
+        results.with(|r| r.iter().take(n).copied().collect::<Vec<_>>())
+    });
+    let hidden = move || results.with(Vec::len).saturating_sub(shown());
+    let show_more = move |_| {
+        let q = state.route.with_untracked(|r| r.query.clone());
+        // The extra count grows by one page: PAGE + extra is what is shown now.
+        more.set((q, shown()));
+    };
     let terms = Signal::derive(move || state.route.with(|r| terms(&r.query.text)));
     let counts = counts_memo(state);
     let route = move || state.route.get();
@@ -166,10 +193,15 @@ pub fn TasksPage() -> impl IntoView {
                         }
                     >
                         <ol class="task-list" data-testid="task-list">
-                            <For each=move || results.get() key=|t| t.id let:task>
+                            <For each=move || visible.get() key=|t| t.id let:task>
                                 <TaskCard task=task terms=terms />
                             </For>
                         </ol>
+                        <Show when=move || { hidden() > 0 }>
+                            <button type="button" class="button more" data-testid="show-more" on:click=show_more>
+                                {move || text::show_more(PAGE.min(hidden()), hidden())}
+                            </button>
+                        </Show>
                     </Show>
                 </div>
             </div>

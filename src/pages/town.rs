@@ -4,6 +4,7 @@ use leptos::prelude::*;
 
 use crate::components::search_bar::AsOfInput;
 use crate::components::task_card::TaskCard;
+use crate::domain::summary::unit_summary;
 use crate::domain::task::{Task, UnitKind};
 use crate::domain::town::{assignment_summary, town_view};
 use crate::pages::not_found::NotFound;
@@ -19,6 +20,8 @@ fn TaskGroup(
     testid: &'static str,
     /// The tasks with the unit's own assignment text.
     items: Vec<(&'static Task, Option<String>)>,
+    /// The unit whose progress the cards show and edit; `None` for district-level tasks.
+    unit: Option<String>,
 ) -> impl IntoView {
     let n = items.len();
     let body = if items.is_empty() {
@@ -29,7 +32,18 @@ fn TaskGroup(
                 {items
                     .into_iter()
                     .map(|(task, assignment)| {
-                        view! { <TaskCard task=task assignment=assignment.unwrap_or_default() /> }
+                        match unit.clone() {
+                            Some(u) => {
+                                view! {
+                                    <TaskCard task=task assignment=assignment.unwrap_or_default() unit=u />
+                                }
+                                    .into_any()
+                            }
+                            None => {
+                                view! { <TaskCard task=task assignment=assignment.unwrap_or_default() /> }
+                                    .into_any()
+                            }
+                        }
                     })
                     .collect_view()}
             </ol>
@@ -93,10 +107,41 @@ pub fn TownPage(
             <div class="toolbar">
                 <AsOfInput />
             </div>
-            <TaskGroup title=text::GROUP_NAMED testid="group-named" items=named />
-            <TaskGroup title=shared_title testid="group-shared" items=shared />
-            <TaskGroup title=text::GROUP_DISTRICT testid="group-district" items=district />
+            <TownSummary unit=unit.id.clone() />
+            <TaskGroup title=text::GROUP_NAMED testid="group-named" items=named unit=Some(unit.id.clone()) />
+            <TaskGroup title=shared_title testid="group-shared" items=shared unit=Some(unit.id.clone()) />
+            <TaskGroup title=text::GROUP_DISTRICT testid="group-district" items=district unit=None />
         </section>
     }
     .into_any()
+}
+
+/// Done / total, in progress, blocked and overdue for the unit, as of the as-of date.
+#[component]
+fn TownSummary(unit: String) -> impl IntoView {
+    let state = use_app_state();
+    let unit = StoredValue::new(unit);
+    let summary = Memo::new(move |_| {
+        let as_of = state.as_of();
+        state
+            .progress
+            .doc
+            .with(|d| unit_summary(d, state.ds, &unit.get_value(), as_of))
+    });
+    let card = move |label: &'static str, value: Signal<String>, testid: &'static str| {
+        view! {
+            <div class="summary-card" data-testid=testid>
+                <strong>{value}</strong>
+                {label}
+            </div>
+        }
+    };
+    view! {
+        <div class="summary-cards" data-testid="town-summary">
+            {card(text::SUM_DONE, Signal::derive(move || summary.with(|s| text::of_total(s.done, s.total))), "sum-done")}
+            {card(text::SUM_DOING, Signal::derive(move || summary.with(|s| s.in_progress.to_string())), "sum-doing")}
+            {card(text::SUM_BLOCKED, Signal::derive(move || summary.with(|s| s.blocked.to_string())), "sum-blocked")}
+            {card(text::SUM_OVERDUE, Signal::derive(move || summary.with(|s| s.overdue.to_string())), "sum-overdue")}
+        </div>
+    }
 }

@@ -1,0 +1,342 @@
+//! Export, import and the state of this browser's data.
+
+use leptos::prelude::*;
+
+use crate::domain::export::{export_csv, export_file_name, export_json, format_stamp, unit_brief};
+use crate::domain::import::{preview, validate_import, ImportDoc, ImportPreview, MAX_IMPORT_BYTES};
+use crate::domain::merge::{merge, replace_all};
+use crate::domain::progress::DISTRICT;
+use crate::domain::route::{Page, Route};
+use crate::domain::summary::{unit_keys, unit_name};
+use crate::state::progress::now_ms;
+use crate::state::use_app_state;
+use crate::storage::{corrupt_backups, load_last_export, KeyValueStore};
+use crate::text;
+
+/// The data page.
+#[component]
+pub fn DataPage() -> impl IntoView {
+    view! {
+        <section class="data" data-testid="data-page">
+            <h2>{text::DATA_TITLE}</h2>
+            <ExportSection />
+            <ImportSection />
+            <StorageSection />
+        </section>
+    }
+}
+
+/// Export as JSON, CSV, a text brief, or a printable checklist.
+#[component]
+fn ExportSection() -> impl IntoView {
+    let state = use_app_state();
+    let ds = state.ds;
+    let progress = state.progress;
+    // "" = all units.
+    let unit = RwSignal::new(state.my_unit.get_untracked().unwrap_or_default());
+    let message = RwSignal::new(None::<String>);
+    let brief = Memo::new(move |_| {
+        let u = unit.get();
+        if u.is_empty() {
+            return None;
+        }
+        Some(progress.doc.with(|d| unit_brief(d, ds, &u, state.as_of())))
+    });
+    let scope = move || {
+        let u = unit.get();
+        (!u.is_empty()).then_some(u)
+    };
+    let file_name = move |ext: &str| {
+        let u = scope();
+        let name = u.as_deref().and_then(|u| unit_name(ds, u));
+        export_file_name(name, state.today, ext)
+    };
+    let export = move |json: bool| {
+        let u = scope();
+        let result = progress.doc.with_untracked(|d| {
+            if json {
+                export_json(d, u.as_deref(), now_ms()).map_err(|e| e.message_zh())
+            } else {
+                Ok(export_csv(d, ds, u.as_deref()))
+            }
+        });
+        let name = file_name(if json { "json" } else { "csv" });
+        let mime = if json {
+            "application/json;charset=utf-8"
+        } else {
+            "text/csv;charset=utf-8"
+        };
+        match result.and_then(|body| crate::browser::download(&name, mime, &body)) {
+            Ok(()) => {
+                progress.mark_exported();
+                message.set(Some(text::exported(&name)));
+            }
+            Err(e) => message.set(Some(e)),
+        }
+    };
+    let copy = move |_| match brief.get_untracked() {
+        Some(b) => crate::browser::copy_text(&b, move |ok| {
+            message.set(Some(
+                if ok { text::COPIED } else { text::COPY_FAILED }.to_string(),
+            ))
+        }),
+        None => message.set(Some(text::BRIEF_NEEDS_UNIT.to_string())),
+    };
+    let print_href = move || {
+        Route {
+            page: Page::Print(scope().unwrap_or_else(|| DISTRICT.to_string())),
+            query: Default::default(),
+            as_of: state.route.with_untracked(|r| r.as_of),
+        }
+        .to_hash()
+    };
+    view! {
+        <section class="data-section" data-testid="export">
+            <h3>{text::EXPORT_TITLE}</h3>
+            <div class="field">
+                <label class="field-label" for="export-unit">{text::EXPORT_UNIT}</label>
+                <select
+                    id="export-unit"
+                    class="field-input"
+                    data-testid="export-unit"
+                    on:change:target=move |ev| unit.set(ev.target().value())
+                >
+                    <option value="" selected=move || unit.get().is_empty()>{text::ALL_UNITS_OPTION}</option>
+                    {unit_keys(ds)
+                        .into_iter()
+                        .map(|k| {
+                            let key = k.to_string();
+                            let k2 = key.clone();
+                            view! {
+                                <option value=key selected=move || unit.get() == k2>
+                                    {unit_name(ds, k).unwrap_or(k).to_string()}
+                                </option>
+                            }
+                        })
+                        .collect_view()}
+                </select>
+            </div>
+            <div class="actions">
+                <button type="button" class="button button-primary" data-testid="export-json" on:click=move |_| export(true)>
+                    {text::EXPORT_JSON}
+                </button>
+                <button type="button" class="button" data-testid="export-csv" on:click=move |_| export(false)>
+                    {text::EXPORT_CSV}
+                </button>
+                <button
+                    type="button"
+                    class="button"
+                    data-testid="copy-brief"
+                    disabled=move || brief.with(Option::is_none)
+                    on:click=copy
+                >
+                    {text::COPY_BRIEF}
+                </button>
+                <a class="button" href=print_href data-testid="print-link">{text::PRINT_LINK}</a>
+            </div>
+            {move || message.get().map(|m| view! { <p role="status" data-testid="export-message">{m}</p> })}
+            {move || brief.get().map(|b| view! { <pre class="brief" data-testid="brief">{b}</pre> })}
+        </section>
+    }
+}
+
+/// What a validated file would do, waiting for the user's choice.
+#[derive(Clone, PartialEq)]
+struct Pending {
+    doc: ImportDoc,
+    preview: ImportPreview,
+}
+
+/// Import a JSON export: validate, preview, merge (or replace after confirmation), undo.
+#[component]
+fn ImportSection() -> impl IntoView {
+    let state = use_app_state();
+    let ds = state.ds;
+    let progress = state.progress;
+    let pending = RwSignal::new(None::<Pending>);
+    let message = RwSignal::new(None::<(bool, String)>);
+    let confirm_replace = RwSignal::new(false);
+    let can_undo = RwSignal::new(progress.before_import().is_some());
+
+    let on_file = move |ev: leptos::ev::Targeted<leptos::ev::Event, web_sys::HtmlInputElement>| {
+        pending.set(None);
+        confirm_replace.set(false);
+        let input = ev.target();
+        let Some(file) = input.files().and_then(|f| f.get(0)) else {
+            return;
+        };
+        crate::browser::read_file(file, MAX_IMPORT_BYTES as f64, move |read| {
+            let checked = read
+                .and_then(|body| validate_import(body.as_bytes(), ds).map_err(|e| e.message_zh()));
+            match checked {
+                Ok(doc) => {
+                    let p = progress.doc.with_untracked(|d| preview(d, &doc));
+                    let warnings: Vec<String> =
+                        doc.warnings.iter().map(|w| w.message_zh()).collect();
+                    message.set((!warnings.is_empty()).then(|| (false, warnings.join(" "))));
+                    pending.set(Some(Pending { doc, preview: p }));
+                }
+                Err(e) => message.set(Some((true, e))),
+            }
+        });
+        // Choosing the same file again must fire `change` again.
+        input.set_value("");
+    };
+    let apply = move |replace: bool| {
+        let Some(p) = pending.get_untracked() else {
+            return;
+        };
+        if let Err(e) = progress.backup_before_import() {
+            message.set(Some((true, e)));
+            return;
+        }
+        let next = progress.doc.with_untracked(|d| {
+            if replace {
+                replace_all(d, &p.doc.doc)
+            } else {
+                merge(d, &p.doc.doc)
+            }
+        });
+        match progress.replace_doc(next) {
+            Ok(()) => {
+                pending.set(None);
+                confirm_replace.set(false);
+                can_undo.set(true);
+                message.set(Some((false, text::IMPORT_DONE.to_string())));
+            }
+            Err(e) => message.set(Some((true, e))),
+        }
+    };
+    let undo = move |_| {
+        if let Some(before) = progress.before_import() {
+            // Keep the revision moving forward so other tabs see the change.
+            let mut doc = before;
+            doc.revision = progress.doc.with_untracked(|d| d.revision);
+            match progress.replace_doc(doc) {
+                Ok(()) => message.set(Some((false, text::IMPORT_UNDONE.to_string()))),
+                Err(e) => message.set(Some((true, e))),
+            }
+        }
+    };
+    view! {
+        <section class="data-section" data-testid="import">
+            <h3>{text::IMPORT_TITLE}</h3>
+            <p class="muted">{text::IMPORT_HINT}</p>
+            <div class="field">
+                <label class="field-label" for="import-file">{text::IMPORT_FILE}</label>
+                <input
+                    id="import-file"
+                    class="field-input"
+                    type="file"
+                    accept=".json,application/json"
+                    data-testid="import-file"
+                    disabled=move || progress.read_only.get()
+                    on:change:target=on_file
+                />
+            </div>
+            {move || {
+                message
+                    .get()
+                    .map(|(is_error, m)| {
+                        view! {
+                            <p
+                                class=if is_error { "banner banner-error" } else { "banner banner-info" }
+                                role=if is_error { "alert" } else { "status" }
+                                data-testid="import-message"
+                            >
+                                {m}
+                            </p>
+                        }
+                    })
+            }}
+            {move || {
+                pending
+                    .get()
+                    .map(|p| {
+                        let pr = p.preview;
+                        view! {
+                            <div class="preview" data-testid="import-preview">
+                                <h4>{text::IMPORT_PREVIEW}</h4>
+                                <p>{text::import_preview_line(pr.new, pr.updated, pr.older_skipped, pr.unchanged, pr.unknown)}</p>
+                                <div class="actions">
+                                    <button type="button" class="button button-primary" data-testid="import-merge" on:click=move |_| apply(false)>
+                                        {text::IMPORT_MERGE}
+                                    </button>
+                                    <Show
+                                        when=move || confirm_replace.get()
+                                        fallback=move || view! {
+                                            <button type="button" class="button button-danger" data-testid="import-replace" on:click=move |_| confirm_replace.set(true)>
+                                                {text::IMPORT_REPLACE}
+                                            </button>
+                                        }
+                                    >
+                                        <p class="banner banner-warn">{text::IMPORT_REPLACE_WARN}</p>
+                                        <button type="button" class="button button-danger" data-testid="import-replace-confirm" on:click=move |_| apply(true)>
+                                            {text::IMPORT_REPLACE_CONFIRM}
+                                        </button>
+                                        <button type="button" class="button button-quiet" on:click=move |_| confirm_replace.set(false)>
+                                            {text::CANCEL}
+                                        </button>
+                                    </Show>
+                                </div>
+                            </div>
+                        }
+                    })
+            }}
+            <Show when=move || can_undo.get()>
+                <button type="button" class="button" data-testid="import-undo" on:click=undo>
+                    {text::IMPORT_UNDO}
+                </button>
+            </Show>
+        </section>
+    }
+}
+
+/// Persistence, record count, last export and corrupt-data backups.
+#[component]
+fn StorageSection() -> impl IntoView {
+    let state = use_app_state();
+    let progress = state.progress;
+    let count = move || progress.doc.with(|d| d.records.len());
+    let last = progress
+        .with_store(|s| load_last_export(s).ok().flatten())
+        .flatten()
+        .map(format_stamp)
+        .unwrap_or_default();
+    let backups = progress
+        .with_store(|s| corrupt_backups(s).unwrap_or_default())
+        .unwrap_or_default();
+    let backup_items = backups
+        .into_iter()
+        .map(|key| {
+            let k = key.to_string();
+            let name = format!("{k}.txt");
+            let download = move |_| {
+                let raw = progress.with_store(|s| s.get(&k).ok().flatten()).flatten();
+                if let Some(raw) = raw {
+                    let _ = crate::browser::download(&name, "text/plain;charset=utf-8", &raw);
+                }
+            };
+            view! {
+                <li>
+                    <code>{key.to_string()}</code>
+                    " "
+                    <button type="button" class="button" on:click=download>{text::BACKUP_DOWNLOAD}</button>
+                </li>
+            }
+        })
+        .collect::<Vec<_>>();
+    let has_backups = !backup_items.is_empty();
+    view! {
+        <section class="data-section" data-testid="storage">
+            <h3>{text::STORAGE_TITLE}</h3>
+            <p data-testid="record-count">{move || text::records_line(count())}</p>
+            <p>{move || text::persisted_line(progress.persisted.get())}</p>
+            <p>{text::last_export_line(&last)}</p>
+            {has_backups.then(|| view! {
+                <h4>{text::BACKUPS_TITLE}</h4>
+                <ul>{backup_items}</ul>
+            })}
+        </section>
+    }
+}

@@ -1,0 +1,317 @@
+//! The progress document as reactive state, and its one persistence path.
+//!
+//! Every edit is applied to a copy of the document; if the domain accepts it the copy replaces
+//! the signal's value and is written to localStorage at once (the document is small). A failed
+//! write keeps the edit in memory, shows why, and is retried on the next edit, on "重试", when
+//! the page is hidden or closed, and before an update reloads the page. Edits in other tabs
+//! arrive through the `storage` event and are merged in.
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use leptos::prelude::*;
+
+use crate::domain::merge::merge;
+use crate::domain::progress::{EditError, ProgressDoc};
+use crate::domain::task::Dataset;
+use crate::storage::{
+    load_last_export, needs_export_reminder, save_last_export, LoadOutcome, ProgressStore,
+    SaveOutcome, StoreError,
+};
+use crate::text;
+
+#[cfg(target_arch = "wasm32")]
+type Backend = crate::storage::LocalStorage;
+#[cfg(not(target_arch = "wasm32"))]
+type Backend = crate::storage::MemoryStore;
+
+/// How serious a banner is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NoticeKind {
+    /// Something failed; the user should act.
+    Error,
+    /// Worth knowing (read-only mode, export reminder).
+    Warn,
+    /// For information.
+    Info,
+}
+
+/// A message shown in the banner area.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Notice {
+    /// How serious.
+    pub kind: NoticeKind,
+    /// The text, in Chinese.
+    pub text: String,
+    /// Whether "重试保存" makes sense.
+    pub retry: bool,
+}
+
+/// The progress document, the storage behind it and what the user must be told about it.
+#[derive(Clone, Copy)]
+pub struct ProgressState {
+    /// The document as shown (always holds every edit, saved or not).
+    pub doc: RwSignal<ProgressDoc>,
+    /// Edits not yet written to the browser's storage.
+    pub unsaved: RwSignal<bool>,
+    /// Storage problems and reminders.
+    pub notices: RwSignal<Vec<Notice>>,
+    /// Saving is refused (newer app version's data, or unreadable data not backed up).
+    pub read_only: RwSignal<bool>,
+    /// The answer of `navigator.storage.persist()`, once asked.
+    pub persisted: RwSignal<Option<bool>>,
+    store: StoredValue<Option<Rc<RefCell<ProgressStore<Backend>>>>, LocalStorage>,
+}
+
+/// Milliseconds since the epoch from the browser clock.
+pub fn now_ms() -> i64 {
+    js_sys::Date::now() as i64
+}
+
+fn open_backend() -> Result<Backend, StoreError> {
+    #[cfg(target_arch = "wasm32")]
+    {
+        crate::storage::LocalStorage::open()
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        Ok(crate::storage::MemoryStore::new())
+    }
+}
+
+impl ProgressState {
+    /// Loads the stored document (before anything can be edited, so nothing is written before
+    /// the initial load has finished) and reports what it found.
+    pub fn load(ds: &Dataset) -> ProgressState {
+        let mut notices = Vec::new();
+        let mut read_only = false;
+        let fresh = ProgressDoc::new(&ds.meta);
+        let (store, doc) = match open_backend() {
+            Ok(backend) => {
+                let mut store = ProgressStore::new(backend);
+                let outcome = store.load(now_ms());
+                if let Some(msg) = outcome.message_zh() {
+                    let kind = match outcome {
+                        LoadOutcome::NewerSchema { .. } => NoticeKind::Warn,
+                        _ => NoticeKind::Error,
+                    };
+                    notices.push(Notice {
+                        kind,
+                        text: msg,
+                        retry: false,
+                    });
+                }
+                let doc = match outcome {
+                    LoadOutcome::Loaded(doc) => doc,
+                    LoadOutcome::NewerSchema {
+                        readable: Some(doc),
+                        ..
+                    } => doc,
+                    _ => fresh,
+                };
+                read_only = store.is_read_only();
+                (Some(Rc::new(RefCell::new(store))), doc)
+            }
+            Err(e) => {
+                notices.push(Notice {
+                    kind: NoticeKind::Error,
+                    text: crate::domain::messages::load_unavailable(&e.message_zh()),
+                    retry: false,
+                });
+                (None, fresh)
+            }
+        };
+        if doc.dataset_id != ds.meta.id {
+            notices.push(Notice {
+                kind: NoticeKind::Warn,
+                text: text::other_dataset_stored(&doc.dataset_id),
+                retry: false,
+            });
+        }
+        let state = ProgressState {
+            doc: RwSignal::new(doc),
+            unsaved: RwSignal::new(false),
+            notices: RwSignal::new(notices),
+            read_only: RwSignal::new(read_only),
+            persisted: RwSignal::new(None),
+            store: StoredValue::new_local(store),
+        };
+        state.remind_export_if_due();
+        state
+    }
+
+    /// Applies `edit` to the document and saves. The edit is refused (and the document left
+    /// unchanged) if the domain rejects it; the message is returned for the form to show.
+    pub fn edit(
+        &self,
+        edit: impl FnOnce(&mut ProgressDoc, i64) -> Result<(), EditError>,
+    ) -> Result<(), String> {
+        if self.read_only.get_untracked() {
+            return Err(crate::domain::messages::SAVE_READ_ONLY.to_string());
+        }
+        let mut next = self.doc.get_untracked();
+        edit(&mut next, now_ms()).map_err(|e| e.message_zh())?;
+        self.doc.set(next);
+        self.unsaved.set(true);
+        self.flush();
+        request_persistence_once(*self);
+        Ok(())
+    }
+
+    /// Writes unsaved edits now (retrying a failed write). Synchronous, so it can run in
+    /// `pagehide` and before an update reloads the page.
+    pub fn flush(&self) {
+        if !self.unsaved.get_untracked() {
+            return;
+        }
+        let Some(store) = self.store.get_value() else {
+            self.set_save_notice(Some(text::SAVE_NO_STORAGE.to_string()));
+            return;
+        };
+        let mut doc = self.doc.get_untracked();
+        let result = store.borrow_mut().save(&mut doc, now_ms());
+        match result {
+            Ok(outcome) => {
+                if outcome == SaveOutcome::MergedWithNewer || doc != self.doc.get_untracked() {
+                    self.doc.set(doc);
+                }
+                self.unsaved.set(false);
+                self.set_save_notice(None);
+            }
+            Err(e) => {
+                if store.borrow().is_read_only() {
+                    self.read_only.set(true);
+                }
+                self.set_save_notice(Some(e.message_zh()));
+            }
+        }
+    }
+
+    /// Another tab saved: merge its document into ours (ours keeps its unsaved edits).
+    pub fn reload_from_storage(&self) {
+        let Some(store) = self.store.get_value() else {
+            return;
+        };
+        let outcome = store.borrow_mut().load(now_ms());
+        match outcome {
+            LoadOutcome::Loaded(stored) => {
+                let mine = self.doc.get_untracked();
+                let merged = merge(&mine, &stored);
+                if merged != mine {
+                    self.doc.set(merged);
+                }
+                if self.unsaved.get_untracked() {
+                    self.flush();
+                }
+            }
+            other => {
+                if let Some(msg) = other.message_zh() {
+                    self.push_notice(Notice {
+                        kind: NoticeKind::Warn,
+                        text: msg,
+                        retry: false,
+                    });
+                }
+                if store.borrow().is_read_only() {
+                    self.read_only.set(true);
+                }
+            }
+        }
+    }
+
+    /// Replaces the whole document (after an import or an undo), then saves.
+    pub fn replace_doc(&self, doc: ProgressDoc) -> Result<(), String> {
+        if self.read_only.get_untracked() {
+            return Err(crate::domain::messages::SAVE_READ_ONLY.to_string());
+        }
+        self.doc.set(doc);
+        self.unsaved.set(true);
+        self.flush();
+        Ok(())
+    }
+
+    /// Keeps the current document under the before-import key, for one-click undo.
+    pub fn backup_before_import(&self) -> Result<(), String> {
+        let store = self
+            .store
+            .get_value()
+            .ok_or_else(|| text::SAVE_NO_STORAGE.to_string())?;
+        let doc = self.doc.get_untracked();
+        let result = store.borrow().backup_before_import(&doc);
+        result.map_err(|e| e.message_zh())
+    }
+
+    /// The document as it was before the last import, if kept.
+    pub fn before_import(&self) -> Option<ProgressDoc> {
+        let store = self.store.get_value()?;
+        let doc = store.borrow().read_before_import().ok().flatten();
+        doc
+    }
+
+    /// Reads a raw value (for "我的街镇" and the export stamp).
+    pub fn with_store<R>(&self, f: impl FnOnce(&Backend) -> R) -> Option<R> {
+        let store = self.store.get_value()?;
+        let guard = store.borrow();
+        Some(f(guard.store()))
+    }
+
+    /// Notes that the user exported now (for the export reminder).
+    pub fn mark_exported(&self) {
+        let _ = self.with_store(|s| save_last_export(s, now_ms()));
+        self.notices
+            .update(|n| n.retain(|x| x.text != text::EXPORT_REMINDER));
+    }
+
+    /// Shows the export reminder when changes older than 7 days were never exported.
+    pub fn remind_export_if_due(&self) {
+        let last = self
+            .with_store(|s| load_last_export(s).ok().flatten())
+            .flatten();
+        let oldest = self.doc.with_untracked(|d| d.oldest_change_after(last));
+        if needs_export_reminder(last, oldest, now_ms()) {
+            self.push_notice(Notice {
+                kind: NoticeKind::Warn,
+                text: text::EXPORT_REMINDER.to_string(),
+                retry: false,
+            });
+        }
+    }
+
+    fn push_notice(&self, notice: Notice) {
+        self.notices.update(|n| {
+            if !n.contains(&notice) {
+                n.push(notice);
+            }
+        });
+    }
+
+    /// Sets or clears the one "could not save" notice.
+    fn set_save_notice(&self, message: Option<String>) {
+        self.notices.update(|n| {
+            n.retain(|x| !x.retry);
+            if let Some(text) = message {
+                n.push(Notice {
+                    kind: NoticeKind::Error,
+                    text,
+                    retry: true,
+                });
+            }
+        });
+    }
+
+    /// Dismisses a notice.
+    pub fn dismiss(&self, notice: &Notice) {
+        self.notices.update(|n| n.retain(|x| x != notice));
+    }
+}
+
+/// Asks the browser once (after the first edit) to keep this site's storage, and remembers the
+/// answer so the data page can show it.
+fn request_persistence_once(state: ProgressState) {
+    if state.persisted.get_untracked().is_some() {
+        return;
+    }
+    // Mark as asked before the answer arrives, so one edit burst asks once.
+    state.persisted.set(Some(false));
+    crate::browser::request_persist(move |granted| state.persisted.set(Some(granted)));
+}
