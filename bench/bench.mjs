@@ -579,6 +579,14 @@ function twiggyReport() {
 
 // ---------------------------------------------------------------------------------------------
 
+/** The reference lists the app's dependencies verbatim so the shared target dir is reused. */
+function checkReferenceDeps(notes) {
+  const block = (file) => (fs.readFileSync(file, 'utf8').match(/\[dependencies\]\n([\s\S]*?)\n\n/) || [])[1];
+  if (block(path.join(ROOT, 'Cargo.toml')) !== block(path.join(ROOT, 'bench/reference/Cargo.toml'))) {
+    notes.push('bench/reference/Cargo.toml [dependencies] differ from the app\'s: copy them over, or the reference compiles its own Leptos');
+  }
+}
+
 async function main() {
   fs.mkdirSync(OUT, { recursive: true });
   const lists = SIZES.map(build);
@@ -590,6 +598,7 @@ async function main() {
   });
   const encodings = new Set();
   const notes = [];
+  checkReferenceDeps(notes);
   const results = { lists: [] };
   try {
     for (const L of lists) {
