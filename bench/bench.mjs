@@ -77,20 +77,32 @@ function sh(cmd, cwd, env = {}) {
   });
 }
 
+/** Whether the dist's wasm embeds the dataset whose meta id is `id` (the JSON is stored verbatim). */
+function embeds(dist, id) {
+  const wasm = fs.readdirSync(dist).find((f) => f.endsWith('.wasm'));
+  return !!wasm && fs.readFileSync(path.join(dist, wasm)).includes(Buffer.from(`"id":${JSON.stringify(id)}`));
+}
+
 function build(n) {
   const dataset = datasetFile(n);
+  const ds = JSON.parse(fs.readFileSync(dataset, 'utf8'));
   const app = path.join(OUT, `dist-${n}`);
   const ref = path.join(OUT, `dist-ref-${n}`);
-  if (BUILD) {
-    log(`build app, ${n} tasks -> ${path.relative(ROOT, app)}`);
-    sh(`with_wasm_env trunk build --release --dist "${app}"`, ROOT, { QINGDAN_DATASET: dataset });
-    log(`build reference, ${n} tasks -> ${path.relative(ROOT, ref)}`);
-    sh(`with_wasm_env trunk build --release --dist "${ref}"`, path.join(ROOT, 'bench/reference'), {
-      QINGDAN_DATASET: dataset,
-    });
+  const jobs = [
+    ['app', app, ROOT],
+    ['reference', ref, path.join(ROOT, 'bench/reference')],
+  ];
+  for (const [what, dist, cwd] of jobs) {
+    // The target dir is shared with every other build on the machine: another build can replace
+    // target/…/qingdan.wasm between Cargo and wasm-bindgen. Check what was embedded; retry.
+    for (let attempt = 1; BUILD && attempt <= 3; attempt++) {
+      log(`build ${what}, ${n} tasks -> ${path.relative(ROOT, dist)}${attempt > 1 ? ` (attempt ${attempt})` : ''}`);
+      sh(`with_wasm_env trunk build --release --dist "${dist}"`, cwd, { QINGDAN_DATASET: dataset });
+      if (embeds(dist, ds.meta.id)) break;
+      log(`${path.relative(ROOT, dist)} does not embed ${ds.meta.id} (a concurrent build in the shared target dir?)`);
+    }
+    if (!embeds(dist, ds.meta.id)) throw new Error(`${dist} does not embed the ${n}-task list ${ds.meta.id}`);
   }
-  for (const d of [app, ref]) if (!fs.existsSync(path.join(d, 'index.html'))) throw new Error(`missing build ${d}`);
-  const ds = JSON.parse(fs.readFileSync(dataset, 'utf8'));
   return { n, app, ref, ds };
 }
 
