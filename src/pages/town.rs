@@ -11,6 +11,9 @@ use crate::pages::not_found::NotFound;
 use crate::state::use_app_state;
 use crate::text;
 
+/// How many cards a town-page group shows at first and adds per "显示更多".
+const GROUP_PAGE: usize = 100;
+
 /// A titled group of task cards.
 #[component]
 fn TaskGroup(
@@ -24,29 +27,41 @@ fn TaskGroup(
     unit: Option<String>,
 ) -> impl IntoView {
     let n = items.len();
-    let body = if items.is_empty() {
+    // Like the task list, a long group renders a page of cards at a time.
+    let shown = RwSignal::new(GROUP_PAGE);
+    let items = StoredValue::new(items);
+    let unit = StoredValue::new(unit);
+    let cards = move || {
+        items.with_value(|items| {
+            items
+                .iter()
+                .take(shown.get())
+                .map(|(task, assignment)| {
+                    let assignment = assignment.clone().unwrap_or_default();
+                    match unit.get_value() {
+                        Some(u) => view! { <TaskCard task=*task assignment=assignment unit=u /> }
+                            .into_any(),
+                        None => view! { <TaskCard task=*task assignment=assignment /> }.into_any(),
+                    }
+                })
+                .collect_view()
+        })
+    };
+    let hidden = move || n.saturating_sub(shown.get());
+    let body = if n == 0 {
         view! { <p class="muted">{text::GROUP_EMPTY}</p> }.into_any()
     } else {
         view! {
-            <ol class="task-list">
-                {items
-                    .into_iter()
-                    .map(|(task, assignment)| {
-                        match unit.clone() {
-                            Some(u) => {
-                                view! {
-                                    <TaskCard task=task assignment=assignment.unwrap_or_default() unit=u />
-                                }
-                                    .into_any()
-                            }
-                            None => {
-                                view! { <TaskCard task=task assignment=assignment.unwrap_or_default() /> }
-                                    .into_any()
-                            }
-                        }
-                    })
-                    .collect_view()}
-            </ol>
+            <ol class="task-list">{cards}</ol>
+            <Show when=move || { hidden() > 0 }>
+                <button
+                    type="button"
+                    class="button more"
+                    on:click=move |_| shown.update(|s| *s += GROUP_PAGE)
+                >
+                    {move || text::show_more(GROUP_PAGE.min(hidden()), hidden())}
+                </button>
+            </Show>
         }
         .into_any()
     };
