@@ -4,9 +4,10 @@
 // never fails on a number; it exits non-zero only if it could not measure.
 //
 //   node bench/bench.mjs [--runs 5] [--sizes 74,1000,10000] [--no-build] [--no-twiggy]
+//                        [--out DIR] [--app-dist DIR] [--strict]
 //
-// Writes bench/out/results.json and bench/out/results.md (and prints the Markdown). See
-// bench/README.md for what each figure means.
+// Writes results.json and results.md to --out (default bench/out, with the dists it builds) and
+// prints the Markdown. See bench/README.md for what each figure means and for the options.
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import http from 'node:http';
@@ -14,11 +15,12 @@ import path from 'node:path';
 import zlib from 'node:zlib';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
+import { attrs, localFile, scripts } from '../scripts/build/util.mjs';
 import { generate, toText } from './gen-dataset.mjs';
 import { summarize } from './twiggy-summary.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const OUT = path.join(ROOT, 'bench/out');
+const rel = (p) => (p.startsWith(ROOT + path.sep) ? path.relative(ROOT, p) : p);
 const REAL = path.join(ROOT, 'src/data/qingpu-2022.json');
 const CHROME = process.env.CHROME_BIN || '/usr/bin/chromium';
 
@@ -34,6 +36,18 @@ const RUNS = Number(opt('--runs', 5));
 const SIZES = opt('--sizes', '74,1000,10000').split(',').map(Number);
 const BUILD = !args.includes('--no-build');
 const TWIGGY = !args.includes('--no-twiggy');
+// Where the dists, results and twiggy output go (the tests' short pass uses its own folder).
+const OUT = path.resolve(opt('--out', path.join(ROOT, 'bench/out')));
+// Measure this already-built release app dist (it must embed the one list of --sizes) instead of
+// building one; the reference is still built.
+const APP_DIST = opt('--app-dist', null) && path.resolve(opt('--app-dist'));
+// Exit non-zero when anything could not be measured (a load or an interaction step failed), not
+// only when nothing could: for the tests' short pass. Slow figures and step timeouts never fail.
+const STRICT = args.includes('--strict');
+if (APP_DIST && SIZES.length !== 1) {
+  console.error('bench: --app-dist measures one list: give exactly one --sizes');
+  process.exit(2);
+}
 // Per-step ceiling: a step that takes longer is recorded as a timeout, and the run goes on.
 const STEP_TIMEOUT = Number(opt('--step-timeout', 30)) * 1000;
 // Wall-clock allowance per list for its runs: a list whose runs are slow (10 000 tasks) stops
@@ -77,29 +91,31 @@ function sh(cmd, cwd, env = {}) {
   });
 }
 
-/** Whether the dist's wasm embeds the dataset whose meta id is `id` (the JSON is stored verbatim). */
+/** Whether the wasm of the dist's index.html embeds the dataset whose meta id is `id` (the JSON is stored verbatim). */
 function embeds(dist, id) {
-  const wasm = fs.readdirSync(dist).find((f) => f.endsWith('.wasm'));
-  return !!wasm && fs.readFileSync(path.join(dist, wasm)).includes(Buffer.from(`"id":${JSON.stringify(id)}`));
+  if (!fs.existsSync(path.join(dist, 'index.html'))) return false;
+  const wasm = pageAssets(dist, 'index.html').wasm;
+  return wasm.length > 0 && wasm.every((f) => fs.readFileSync(path.join(dist, f)).includes(Buffer.from(`"id":${JSON.stringify(id)}`)));
 }
 
 function build(n) {
   const dataset = datasetFile(n);
   const ds = JSON.parse(fs.readFileSync(dataset, 'utf8'));
-  const app = path.join(OUT, `dist-${n}`);
+  const app = APP_DIST || path.join(OUT, `dist-${n}`);
   const ref = path.join(OUT, `dist-ref-${n}`);
   const jobs = [
-    ['app', app, ROOT],
-    ['reference', ref, path.join(ROOT, 'bench/reference')],
+    ['app', app, ROOT, BUILD && !APP_DIST],
+    ['reference', ref, path.join(ROOT, 'bench/reference'), BUILD],
   ];
-  for (const [what, dist, cwd] of jobs) {
+  for (const [what, dist, cwd, build] of jobs) {
+    if (!build) log(`${what}, ${n} tasks: measuring the dist already in ${rel(dist)}`);
     // The target dir is shared with every other build on the machine: another build can replace
     // target/…/qingdan.wasm between Cargo and wasm-bindgen. Check what was embedded; retry.
-    for (let attempt = 1; BUILD && attempt <= 3; attempt++) {
-      log(`build ${what}, ${n} tasks -> ${path.relative(ROOT, dist)}${attempt > 1 ? ` (attempt ${attempt})` : ''}`);
-      sh(`with_wasm_env trunk build --release --dist "${dist}"`, cwd, { QINGDAN_DATASET: dataset });
+    for (let attempt = 1; build && attempt <= 3; attempt++) {
+      log(`build ${what}, ${n} tasks -> ${rel(dist)}${attempt > 1 ? ` (attempt ${attempt})` : ''}`);
+      sh(`with_release_env trunk build --release --dist "${dist}"`, cwd, { QINGDAN_DATASET: dataset });
       if (embeds(dist, ds.meta.id)) break;
-      log(`${path.relative(ROOT, dist)} does not embed ${ds.meta.id} (a concurrent build in the shared target dir?)`);
+      log(`${rel(dist)} does not embed ${ds.meta.id} (a concurrent build in the shared target dir?)`);
     }
     if (!embeds(dist, ds.meta.id)) throw new Error(`${dist} does not embed the ${n}-task list ${ds.meta.id}`);
   }
@@ -111,23 +127,102 @@ function build(n) {
 
 const KINDS = { '.html': 'html', '.css': 'css', '.js': 'js', '.wasm': 'wasm' };
 
-function sizes(dist) {
-  const out = {};
-  for (const kind of ['html', 'css', 'js', 'wasm', 'other']) out[kind] = { raw: 0, gzip: 0, brotli: 0 };
-  for (const name of fs.readdirSync(dist)) {
-    const file = path.join(dist, name);
-    if (!fs.statSync(file).isFile()) continue;
-    const body = fs.readFileSync(file);
-    const kind = KINDS[path.extname(name)] || 'other';
-    out[kind].raw += body.length;
-    out[kind].gzip += zlib.gzipSync(body, { level: 9 }).length;
-    out[kind].brotli += zlib.brotliCompressSync(body, {
-      params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11, [zlib.constants.BROTLI_PARAM_SIZE_HINT]: body.length },
-    }).length;
+/** Every file under `dir` (paths relative to it, `/`-separated), dot files left out. */
+function walk(dir, sub = '') {
+  return fs.readdirSync(path.join(dir, sub), { withFileTypes: true }).flatMap((e) => {
+    const r = sub ? `${sub}/${e.name}` : e.name;
+    if (e.name.startsWith('.')) return [];
+    return e.isDirectory() ? walk(dir, r) : e.isFile() ? [r] : [];
+  });
+}
+
+/**
+ * The CSS, JS and wasm files of the dist that the HTML page `page` loads itself: stylesheets,
+ * preloads and module preloads, script sources, and the glue and wasm its inline loader imports.
+ * Files the app fetches later (sw.js, the manifest, icons) are not part of a page's first load.
+ */
+function pageAssets(dist, page) {
+  const html = fs.readFileSync(path.join(dist, page), 'utf8');
+  const urls = [];
+  for (const m of html.matchAll(/<link\b[^>]*>/gi)) {
+    const a = attrs(m[0]);
+    if (['stylesheet', 'preload', 'modulepreload'].includes(a.rel) && a.href) urls.push(a.href);
   }
-  out.total = { raw: 0, gzip: 0, brotli: 0 };
-  for (const kind of ['html', 'css', 'js', 'wasm']) for (const k of ['raw', 'gzip', 'brotli']) out.total[k] += out[kind][k];
+  for (const s of scripts(html)) {
+    if (s.attrs.src) urls.push(s.attrs.src);
+    for (const m of s.text.matchAll(/(?:from|import\(|module_or_path:)\s*['"]([^'"\s]+\.(?:js|wasm))['"]/g)) urls.push(m[1]);
+  }
+  const out = { css: [], js: [], wasm: [] };
+  for (const url of urls) {
+    if (/^[a-z][a-z0-9+.-]*:|^\/\//i.test(url)) continue; // data:, http:, … — not a file of the dist
+    const file = path.posix.normalize(path.posix.join(path.posix.dirname(page), localFile(url)));
+    const kind = KINDS[path.extname(file)];
+    if (!out[kind] || out[kind].includes(file) || !fs.existsSync(path.join(dist, file))) continue;
+    out[kind].push(file);
+  }
   return out;
+}
+
+const compressed = new Map(); // file -> { raw, gzip, brotli }
+function fileBytes(file) {
+  const st = fs.statSync(file);
+  const key = `${file}\0${st.size}\0${st.mtimeMs}`;
+  if (!compressed.has(key)) {
+    const body = fs.readFileSync(file);
+    compressed.set(key, {
+      raw: body.length,
+      gzip: zlib.gzipSync(body, { level: 9 }).length,
+      brotli: zlib.brotliCompressSync(body, {
+        params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11, [zlib.constants.BROTLI_PARAM_SIZE_HINT]: body.length },
+      }).length,
+    });
+  }
+  return compressed.get(key);
+}
+
+/** The first-load bytes of one entry page: the page itself plus its own CSS, JS and wasm. */
+function pageSizes(dist, page, assets) {
+  const out = { page, files: assets };
+  for (const kind of ['html', 'css', 'js', 'wasm', 'total']) out[kind] = { raw: 0, gzip: 0, brotli: 0 };
+  for (const [kind, files] of [['html', [page]], ['css', assets.css], ['js', assets.js], ['wasm', assets.wasm]]) {
+    for (const f of files) {
+      const b = fileBytes(path.join(dist, f));
+      for (const k of ['raw', 'gzip', 'brotli']) {
+        out[kind][k] += b[k];
+        out.total[k] += b[k];
+      }
+    }
+  }
+  return out;
+}
+
+/**
+ * Bytes of every entry page of a dist: each HTML page that loads a wasm file, with its own CSS, JS
+ * and wasm (index.html first, then by name), so a second entry page needs no change here. A page
+ * that loads exactly the files of an earlier one (compat.html) is a variant of it, and HTML that
+ * loads no wasm file (the one-file version, which inlines it) is listed apart.
+ */
+function sizes(dist) {
+  const html = walk(dist)
+    .filter((f) => f.endsWith('.html'))
+    .sort((a, b) => (a === 'index.html' ? -1 : b === 'index.html' ? 1 : a.localeCompare(b)));
+  const pages = [];
+  const variants = [];
+  const others = [];
+  for (const page of html) {
+    const assets = pageAssets(dist, page);
+    if (!assets.wasm.length) {
+      others.push({ page, ...fileBytes(path.join(dist, page)) });
+      continue;
+    }
+    const key = JSON.stringify(assets);
+    const same = pages.find((p) => JSON.stringify(p.files) === key);
+    if (same) variants.push({ page, same_as: same.page, html: fileBytes(path.join(dist, page)) });
+    else pages.push(pageSizes(dist, page, assets));
+  }
+  if (!pages.length) throw new Error(`${dist}: no HTML page that loads a wasm file`);
+  // `total`, `html`, … of the main page (index.html) at the top level, for the ratios and targets.
+  return { ...pages[0], pages, variants, others };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -143,11 +238,9 @@ const MIME = {
 
 async function serve(dist) {
   const files = new Map();
-  for (const name of fs.readdirSync(dist)) {
-    const file = path.join(dist, name);
-    if (!fs.statSync(file).isFile()) continue;
-    const raw = fs.readFileSync(file);
-    files.set('/' + name, {
+  for (const name of walk(dist)) {
+    const raw = fs.readFileSync(path.join(dist, name));
+    files.set('/' + name.split('/').map(encodeURIComponent).join('/'), {
       type: MIME[path.extname(name)] || 'application/octet-stream',
       raw,
       gzip: zlib.gzipSync(raw, { level: 9 }),
@@ -203,9 +296,10 @@ function instrument() {
   requestAnimationFrame(poll);
 
   // Interaction latency, the fallback to Event Timing: from the input event's timestamp until the
-  // frame in which `cond()` holds has been painted (rAF poll, then a 0 ms timeout after the paint).
-  B.arm = (condSrc) => {
-    const cond = condSrc ? new Function(`return (${condSrc})();`) : () => true;
+  // frame in which an element matching `selector` exists (if one is given) has been painted (rAF
+  // poll, then a 0 ms timeout after the paint). A selector, not code: the app's CSP forbids eval.
+  B.arm = (selector) => {
+    const cond = selector ? () => !!document.querySelector(selector) : () => true;
     const types = ['pointerdown', 'mousedown', 'keydown', 'beforeinput', 'input', 'click'];
     B.pending = new Promise((resolve) => {
       const onEvent = (e) => {
@@ -228,8 +322,12 @@ function instrument() {
 // ---------------------------------------------------------------------------------------------
 // Measuring one page load (and, for the app, the interactions after it)
 
-const withTimeout = (p, ms, what) =>
-  Promise.race([p, new Promise((_, rej) => setTimeout(() => rej(new Error(`timeout: ${what}`)), ms))]);
+// The timer is cleared once `p` settles: a pending one would keep the process alive for up to `ms`.
+const withTimeout = (p, ms, what) => {
+  let timer;
+  const expired = new Promise((_, rej) => { timer = setTimeout(() => rej(new Error(`timeout: ${what}`)), ms); });
+  return Promise.race([p, expired]).finally(() => clearTimeout(timer));
+};
 
 async function openThrottled(browser) {
   const context = await browser.newContext({ viewport: VIEWPORT, locale: 'zh-CN' });
@@ -303,9 +401,9 @@ async function measureLoad(page, url, which, n) {
   return m;
 }
 
-/** Arms the in-page timer, runs `action`, returns { latency, eventTiming, first }. */
-async function timed(page, action, cond = null) {
-  await page.evaluate((c) => window.__bench.arm(c), cond);
+/** Arms the in-page timer, runs `action`, returns { latency, eventTiming, first }; `done` is the selector of the expected change. */
+async function timed(page, action, done = null) {
+  await page.evaluate((c) => window.__bench.arm(c), done);
   await action();
   let r;
   try {
@@ -394,8 +492,8 @@ async function measureInteractions(page, ds) {
       if (d) d.open = true;
     });
     await settle(page);
-    const facet = page.locator('[data-testid="facet-category"] a').first();
-    const pressed = `() => !!document.querySelector('[data-testid="facet-category"] a[aria-pressed="true"]')`;
+    const facet = page.locator('[data-testid="facet-category"] .facet-link').first();
+    const pressed = '[data-testid="facet-category"] .facet-link[aria-pressed="true"]';
     out.facet = await timed(page, () => facet.click(), pressed);
     if (out.facet.timedOut) return;
     out.facet.rowsAfter = await rowCount(page);
@@ -426,7 +524,7 @@ async function measureInteractions(page, ds) {
     }
     const href = await link.getAttribute('href');
     const target = decodeURIComponent(href.replace(/^#\/town\//, '').split('?')[0]);
-    const shown = `() => !!document.querySelector('[data-testid="town-page"][data-unit="${target}"]')`;
+    const shown = `[data-testid="town-page"][data-unit=${JSON.stringify(target)}]`;
     out.town = { via, ...(await timed(page, () => link.click(), shown)) };
     if (out.town.timedOut) return;
     out.town.rowsAfter = await rowCount(page);
@@ -482,13 +580,16 @@ function markdown(results) {
     `CPU ${CPU_SLOWDOWN}× slowdown, Slow 4G (150 ms RTT, 1.6 Mbps down, 750 kbps up), served ${env.encodings.join('/')} from 127.0.0.1 · ` +
     `ratios are to the minimal Leptos reference page built with the same list.`);
   L.push('');
-  L.push('**Bytes** (first load = HTML + CSS + JS + wasm; gzip -9, brotli q11)');
+  L.push('**Bytes** (first load of each entry page = the page + the CSS, JS and wasm it loads; gzip -9, brotli q11)');
   L.push('');
   L.push('| tasks | build | HTML gz | CSS gz | JS gz | wasm raw | wasm gz | wasm br | first load raw | **first load gz** | first load br | gz vs reference |');
   L.push('| ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
   for (const r of results.lists) {
-    for (const [label, s] of [['app', r.app.bytes], ['reference', r.ref.bytes]]) {
-      L.push(`| ${listLabel(r, env.runs)} | ${label} | ${kb(s.html.gzip)} | ${kb(s.css.gzip)} | ${kb(s.js.gzip)} | ${kb(s.wasm.raw)} | ${kb(s.wasm.gzip)} | ${kb(s.wasm.brotli)} | ${kb(s.total.raw)} | **${kb(s.total.gzip)}** | ${kb(s.total.brotli)} | ${label === 'app' ? ratio(s.total.gzip, r.ref.bytes.total.gzip) : '1.00×'} |`);
+    for (const [build, b] of [['app', r.app.bytes], ['reference', r.ref.bytes]]) {
+      for (const s of b.pages) {
+        const label = s.page === 'index.html' ? build : `${build}: ${s.page}`;
+        L.push(`| ${listLabel(r, env.runs)} | ${label} | ${kb(s.html.gzip)} | ${kb(s.css.gzip)} | ${kb(s.js.gzip)} | ${kb(s.wasm.raw)} | ${kb(s.wasm.gzip)} | ${kb(s.wasm.brotli)} | ${kb(s.total.raw)} | **${kb(s.total.gzip)}** | ${kb(s.total.brotli)} | ${build === 'app' ? ratio(s.total.gzip, r.ref.bytes.total.gzip) : '1.00×'} |`);
+      }
     }
   }
   L.push('');
@@ -571,7 +672,7 @@ function twiggyReport() {
   const dir = path.join(OUT, 'twiggy');
   fs.mkdirSync(dir, { recursive: true });
   log('twiggy: build with names kept (CARGO_PROFILE_RELEASE_STRIP=false, real dataset)');
-  sh('with_wasm_env cargo build --release --locked --target wasm32-unknown-unknown --bin qingdan', ROOT, {
+  sh('with_release_env cargo build --release --locked --target wasm32-unknown-unknown --bin qingdan', ROOT, {
     CARGO_PROFILE_RELEASE_STRIP: 'false',
     QINGDAN_DATASET: '',
   });
@@ -691,6 +792,12 @@ async function main() {
         ref: { bytes: sizes(L.ref), load: loadMedians(runs.ref), runs: runs.ref },
       });
       for (const r of runs.app) for (const k of kinds) if (r.interactions?.[k]?.warning) notes.push(`${L.n} tasks: ${k}: ${r.interactions[k].warning}`);
+      const { bytes } = results.lists[results.lists.length - 1].app;
+      const extra = [
+        ...bytes.variants.map((v) => `${v.page} (loads the same files as ${v.same_as}; its HTML ${kb(v.html.gzip)} gz)`),
+        ...bytes.others.map((o) => `${o.page} (loads no wasm file, not an entry page: ${kb(o.raw)} raw, ${kb(o.gzip)} gz, ${kb(o.brotli)} br)`),
+      ];
+      if (extra.length) notes.push(`${L.n} tasks, app: bytes not in the table: ${extra.join('; ')}`);
       const town = ints.find((x) => x.town)?.town?.via;
       if (town && L.n === SIZES[0]) notes.push(`town switch: clicked ${town}`);
       const errs = [...new Set(runs.app.concat(runs.ref).flatMap((r) => r.errors))];
@@ -727,9 +834,27 @@ async function main() {
   if (results.twiggy) {
     console.log('\n**Wasm size breakdown** (real list; twiggy on the wasm after wasm-opt -Oz, names kept with -g)\n');
     console.log(results.twiggy.summary_after_opt);
-    console.log(`full twiggy output: ${path.relative(ROOT, path.join(OUT, 'twiggy'))}/`);
+    console.log(`full twiggy output: ${rel(path.join(OUT, 'twiggy'))}/`);
   }
-  log(`done in ${results.seconds} s: bench/out/results.md, bench/out/results.json`);
+  log(`done in ${results.seconds} s: ${rel(path.join(OUT, 'results.md'))}, ${rel(path.join(OUT, 'results.json'))}`);
+  if (STRICT) {
+    // A step that could not be measured, as opposed to a slow one (timeouts are figures).
+    const broken = [];
+    for (const r of results.lists) {
+      for (const which of ['app', 'ref']) {
+        r[which].runs.forEach((run, i) => {
+          if (run.failure) broken.push(`${r.n} tasks, ${which}, run ${i + 1}: load: ${run.failure}`);
+          for (const [k, v] of Object.entries(run.interactions || {})) {
+            if (v?.failure) broken.push(`${r.n} tasks, ${which}, run ${i + 1}: ${k}: ${v.failure}`);
+          }
+        });
+      }
+    }
+    if (broken.length) {
+      console.error(`bench --strict: ${broken.length} measurement(s) failed:\n  ${broken.join('\n  ')}`);
+      process.exit(1);
+    }
+  }
 }
 
 main().catch((e) => {

@@ -22,28 +22,43 @@ wasm_bindgen_version() {
   awk '/^name = "wasm-bindgen"$/ { getline; gsub(/version = |"/, ""); print; exit }' "$ROOT/Cargo.lock"
 }
 
-# "rustup" when the rustup toolchain has a wasm32 std, "debian" when Debian's rustc-web 1.96 must
-# build std from source, "" when neither is set up yet.
+# Which toolchain builds for wasm32. std is always built from source (the size levers below need
+# it, and it keeps the shipped bytes independent of how a machine got its toolchain):
+#   "debian": Debian's rustc-web 1.96 with its std source (rust-web-src) and rust-lld; preferred
+#             wherever it is installed, so every Debian machine and CI ship the same bytes;
+#   "rustup": rustup's toolchain with its `rust-src` component (a laptop without apt);
+#   "":       neither is set up yet.
 wasm_mode() {
-  if command -v rustup >/dev/null 2>&1 && rustup target list --installed 2>/dev/null | grep -qx "$WASM_TARGET"; then
-    echo rustup
-  elif [ -x /usr/bin/rustc ] && [ -d /usr/lib/rustlib/src/rust/library ] && /usr/bin/rustc --print target-list 2>/dev/null | grep -qx "$WASM_TARGET"; then
+  if [ -x /usr/bin/rustc ] && [ -d /usr/lib/rustlib/src/rust/library ] \
+     && /usr/bin/rustc --print target-list 2>/dev/null | grep -qx "$WASM_TARGET"; then
     echo debian
+  elif command -v rustup >/dev/null 2>&1 \
+     && [ -d "$(rustc --print sysroot 2>/dev/null)/lib/rustlib/src/rust/library" ]; then
+    echo rustup
   else
     echo ""
   fi
 }
 
-# Runs a command with the environment that builds for wasm32 in the current mode.
+# Runs a command with the environment that builds for wasm32 (std from source) in the current mode.
+# Tests are built with panic=abort like the app (std is built once per flavour).
 with_wasm_env() {
+  local std=(RUSTC_BOOTSTRAP=1 CARGO_UNSTABLE_BUILD_STD=std,panic_abort CARGO_UNSTABLE_PANIC_ABORT_TESTS=true)
   case "$(wasm_mode)" in
-    rustup) "$@" ;;
-    debian)
-      # Debian's 1.96 must not be mixed with rustup's 1.95: /usr/bin comes first, and std is built
-      # from source through environment variables so .cargo/config.toml stays portable.
-      # Tests are built with panic=abort like the app (std is built once per flavour).
-      PATH="/usr/bin:$PATH" RUSTC_BOOTSTRAP=1 CARGO_UNSTABLE_BUILD_STD=std,panic_abort \
-        CARGO_UNSTABLE_PANIC_ABORT_TESTS=true "$@" ;;
+    # Debian's 1.96 must not be mixed with rustup's cargo/rustc: /usr/bin comes first.
+    debian) env PATH="/usr/bin:$PATH" "${std[@]}" "$@" ;;
+    rustup) env "${std[@]}" "$@" ;;
     *) die "no wasm32 toolchain: run scripts/setup.sh" ;;
   esac
+}
+
+# The size levers of the shipped release build (measured in README "Performance"): std built for
+# size, no panic location strings, no Debug formatting, panics abort at once (no message code), and
+# Leptos' type-erased components. Only the release app and the benchmark's reference page use them:
+# tests keep panic messages and Debug output. Set as the target's RUSTFLAGS, which replace
+# `.cargo/config.toml`'s, so `-C target-cpu=mvp` is repeated here.
+RELEASE_WASM_RUSTFLAGS="-C target-cpu=mvp -Zlocation-detail=none -Zfmt-debug=none -Zunstable-options -Cpanic=immediate-abort --cfg erase_components"
+with_release_env() {
+  with_wasm_env env CARGO_UNSTABLE_BUILD_STD_FEATURES=optimize_for_size \
+    CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS="$RELEASE_WASM_RUSTFLAGS" "$@"
 }

@@ -12,6 +12,9 @@
 //
 // `trunk serve` (its autoreload script is in the page) gets steps 1–4 only and a service worker
 // that retires itself: a dev server must never be answered from an old cache.
+//
+// Steps 3 and 5–7 are this app's own. The benchmark's reference page (bench/reference) has its own
+// hook, bench/reference/postbuild.mjs, with steps 1, 2 and 4 only.
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -19,8 +22,8 @@ import { compatPolicy, insertCsp, hostedPolicy } from './build/csp.mjs';
 import { rewriteLoader } from './build/loader.mjs';
 import { prerender, uiText } from './build/prerender.mjs';
 import { buildSingleFile } from './build/single-file.mjs';
+import { refreshIntegrity } from './build/sri.mjs';
 import { SINGLE_FILE, writeRetiringServiceWorker, writeServiceWorker } from './build/sw.mjs';
-import { digest, reEscape } from './build/util.mjs';
 import { optimizeWasm } from './build/wasm-opt.mjs';
 
 const COMPAT = 'compat.html';
@@ -46,10 +49,7 @@ try {
   const text = uiText(fs.readFileSync(path.join(ROOT, 'src/text.rs'), 'utf8'));
   html = prerender(html, ds, text);
 
-  for (const name of changed) {
-    const re = new RegExp(`(href=\\.?/?${reEscape(name)}[^>]*?integrity=)(sha384-[A-Za-z0-9+/=]+)`, 'g');
-    html = html.replace(re, (_, head) => head + digest('sha384', fs.readFileSync(path.join(STAGING, name))));
-  }
+  html = refreshIntegrity(html, STAGING, changed);
 
   if (RELEASE && !devServer) {
     const single = buildSingleFile(html, STAGING, loader);

@@ -7,4 +7,4 @@ source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 cd "$ROOT"
 bash scripts/setup.sh
 log "serving on http://127.0.0.1:8080 (release build; the first one takes several minutes)"
-with_wasm_env trunk serve --release --address 127.0.0.1 --port 8080
+with_release_env trunk serve --release --address 127.0.0.1 --port 8080

@@ -27,19 +27,26 @@ if command -v rustup >/dev/null 2>&1; then
 fi
 
 # --- Rust for wasm32 ---------------------------------------------------------------------------------
-if [ -z "$(wasm_mode)" ]; then
-  if command -v rustup >/dev/null 2>&1 && timeout 120 rustup target add "$WASM_TARGET"; then
-    log "wasm32 target from rustup"
-  else
-    # Where rustup cannot download the target, Debian's rustc 1.96 builds std from its source.
-    log "rustup cannot add $WASM_TARGET here: installing Debian's Rust 1.96 with the std source"
+# std is built from source for wasm32 (see scripts/lib.sh): Debian's rustc-web 1.96 with its std source
+# wherever apt can install it, so every such machine ships the same bytes; otherwise rustup's toolchain
+# with its rust-src component.
+if [ -z "$(wasm_mode)" ] || { [ "$(wasm_mode)" = rustup ] && command -v apt-get >/dev/null 2>&1; }; then
+  if command -v apt-get >/dev/null 2>&1; then
+    log "installing Debian's Rust 1.96 with the std source for wasm32"
     apt_install rustc-web cargo-web rust-web-src rust-web-clippy lld-22
+  elif command -v rustup >/dev/null 2>&1; then
+    log "adding rustup's rust-src component for wasm32"
+    rustup component add rust-src
   fi
 fi
 MODE="$(wasm_mode)"
-[ -n "$MODE" ] || die "no usable wasm32 toolchain"
+[ -n "$MODE" ] || die "no usable wasm32 toolchain (need Debian's rustc-web + rust-web-src, or rustup with rust-src)"
 if [ "$MODE" = debian ] && ! [ -x /usr/bin/clippy-driver ]; then apt_install rust-web-clippy; fi
 if [ "$MODE" = debian ] && ! command -v rust-lld >/dev/null 2>&1; then apt_install lld-22; fi
+if [ "$MODE" = rustup ]; then
+  # Trunk builds with --offline: std's own dependencies must already be in the local registry.
+  RUSTC_BOOTSTRAP=1 cargo fetch --manifest-path "$(rustc --print sysroot)/lib/rustlib/src/rust/library/Cargo.toml" >/dev/null
+fi
 log "wasm toolchain: $MODE"
 
 # --- Trunk and wasm-bindgen-cli (built with the host cargo) ----------------------------------------

@@ -32,7 +32,7 @@ cargo test --locked 2>&1 | tee "$LOGS/native.log"
 NATIVE=$(count_cargo "$LOGS/native.log")
 
 log "release build (trunk, wasm-opt 132)"
-with_wasm_env trunk build --release
+with_release_env trunk build --release
 
 log "in-browser tests (wasm-bindgen-test in headless Chromium)"
 with_wasm_env cargo test --locked --release --target "$WASM_TARGET" --target-dir "$CARGO_TARGET_DIR/wasm-test" \
@@ -46,6 +46,12 @@ E2E=$(grep -E '^ℹ pass ' "$LOGS/e2e.log" | awk '{print $3}')
 E2E_FAIL=$(grep -E '^ℹ fail ' "$LOGS/e2e.log" | awk '{print $3}')
 [ "${E2E_FAIL:-1}" = 0 ] || die "end-to-end failures: ${E2E_FAIL:-unknown}"
 [ "${E2E:-0}" -gt 0 ] || die "no end-to-end test ran"
+
+# One short pass of the benchmark (bench/README.md) against the dist tested above, so it cannot
+# break unnoticed: builds the reference page, measures once. The numbers are printed, not judged;
+# it fails only when something could not be built or measured (--strict), never on a slow figure.
+log "benchmark, one short pass (1 run, 74 tasks; numbers not judged)"
+node bench/bench.mjs --runs 1 --sizes 74 --no-twiggy --strict --app-dist dist --out "$LOGS/bench"
 
 echo
 echo "tests per layer: native $NATIVE, wasm-in-browser $WASM, end-to-end $E2E"

@@ -63,13 +63,7 @@ fn Shell(ds: &'static Dataset) -> impl IntoView {
         _ => Route::from_hash(&hash),
     };
     let route = RwSignal::new(initial);
-    let state = AppState {
-        ds,
-        route,
-        today: browser_today(),
-        my_unit: RwSignal::new(my_unit),
-        progress,
-    };
+    let state = AppState::new(ds, route, browser_today(), my_unit, progress);
     provide_app_state(state);
     sync_route_with_url(route);
     handle_document_title(state);

@@ -2,12 +2,14 @@
 
 pub mod progress;
 
-use chrono::NaiveDate;
 use leptos::prelude::*;
 
+use crate::domain::date::Date;
 use crate::domain::progress::{Status, DISTRICT};
 use crate::domain::query::StatusKey;
-use crate::domain::route::Route;
+use crate::domain::query::TaskQuery;
+use crate::domain::route::{page_path, Page, Route};
+use crate::domain::search::{terms, SearchIndex};
 use crate::domain::task::{Dataset, Task, Unit};
 use crate::domain::town::applies_to_id;
 use crate::storage::{load_my_unit, save_my_unit};
@@ -20,19 +22,67 @@ pub struct AppState {
     pub ds: &'static Dataset,
     /// The current view and filters, mirrored in `location.hash`.
     pub route: RwSignal<Route>,
+    /// The task query of the route: readers of the filters do not re-run when only the page
+    /// changes, and vice versa.
+    pub query: Memo<TaskQuery>,
+    /// The search terms of the query (lower-cased, as from `search::terms`).
+    pub terms: Memo<Vec<String>>,
+    /// The date deadlines are measured against: the URL's `asof`, else today.
+    pub as_of_date: Memo<Date>,
+    /// The route's `?…` part ([`Route::params`]): every link that keeps the filters is a page
+    /// path plus this one string, built once per route change.
+    pub params: Memo<String>,
     /// Today's date from the browser clock (deadlines are counted from it unless the URL sets an
     /// as-of date).
-    pub today: NaiveDate,
+    pub today: Date,
     /// The unit the user picked as "我的街镇" (remembered in localStorage).
     pub my_unit: RwSignal<Option<String>>,
     /// Recorded progress.
     pub progress: ProgressState,
+    /// The search index of the dataset, built at the first search.
+    search: &'static std::sync::OnceLock<SearchIndex>,
 }
 
 impl AppState {
-    /// The date deadlines are measured against: the URL's `asof`, else today. Tracks the route.
-    pub fn as_of(&self) -> NaiveDate {
-        self.route.with(|r| r.as_of).unwrap_or(self.today)
+    /// Creates the state around `route` (the memos derived from it live as long as the caller's
+    /// owner, i.e. the app).
+    pub fn new(
+        ds: &'static Dataset,
+        route: RwSignal<Route>,
+        today: Date,
+        my_unit: Option<String>,
+        progress: ProgressState,
+    ) -> AppState {
+        let query = Memo::new(move |_| route.with(|r| r.query.clone()));
+        AppState {
+            ds,
+            route,
+            query,
+            terms: Memo::new(move |_| query.with(|q| terms(&q.text))),
+            as_of_date: Memo::new(move |_| route.with(|r| r.as_of).unwrap_or(today)),
+            params: Memo::new(move |_| route.with(Route::params)),
+            today,
+            my_unit: RwSignal::new(my_unit),
+            progress,
+            search: Box::leak(Box::default()),
+        }
+    }
+
+    /// The search index of the dataset (built on first use, then kept for the session).
+    pub fn search_index(&self) -> &'static SearchIndex {
+        self.search.get_or_init(|| SearchIndex::new(&self.ds.tasks))
+    }
+
+    /// The date deadlines are measured against: the URL's `asof`, else today. Tracks it.
+    pub fn as_of(&self) -> Date {
+        self.as_of_date.get()
+    }
+
+    /// A link to `page` that keeps the current filters and as-of date. Tracks them.
+    pub fn href(&self, page: &Page) -> String {
+        let mut out = page_path(page);
+        self.params.with(|p| out.push_str(p));
+        out
     }
 
     /// A unit by id.
@@ -49,9 +99,7 @@ impl AppState {
     /// it, else the district level.
     pub fn default_unit_for(&self, task: &Task) -> String {
         self.my_unit
-            .get()
-            .filter(|u| applies_to_id(self.ds, task, u))
-            .unwrap_or_else(|| DISTRICT.to_string())
+            .with(|mine| default_unit(self.ds, mine.as_deref(), task).to_string())
     }
 
     /// The status of (task, unit) as a list key. Tracks the progress document.
@@ -59,9 +107,12 @@ impl AppState {
         to_key(self.progress.doc.with(|d| d.status(task.id, unit)))
     }
 
-    /// The status shown for a task in lists (for [`AppState::default_unit_for`]).
+    /// The status shown for a task in lists (for [`AppState::default_unit_for`]); no allocation.
     pub fn status_of(&self, task: &Task) -> StatusKey {
-        self.status_for(task, &self.default_unit_for(task))
+        self.my_unit.with(|mine| {
+            let unit = default_unit(self.ds, mine.as_deref(), task);
+            self.status_for(task, unit)
+        })
     }
 
     /// The current route changed by `f`, for building links.
@@ -70,6 +121,12 @@ impl AppState {
         f(&mut r);
         r
     }
+}
+
+/// "我的街镇" where `task` applies to it, else the district level.
+fn default_unit<'a>(ds: &Dataset, mine: Option<&'a str>, task: &Task) -> &'a str {
+    mine.filter(|u| applies_to_id(ds, task, u))
+        .unwrap_or(DISTRICT)
 }
 
 /// Makes the state available to every component below the caller.
@@ -84,9 +141,9 @@ pub fn use_app_state() -> AppState {
 }
 
 /// Today's date from the browser clock, in local time.
-pub fn browser_today() -> NaiveDate {
+pub fn browser_today() -> Date {
     let now = js_sys::Date::new_0();
-    NaiveDate::from_ymd_opt(
+    Date::from_ymd_opt(
         now.get_full_year() as i32,
         now.get_month() + 1,
         now.get_date(),

@@ -15,6 +15,7 @@ use crate::domain::merge::merge;
 use crate::domain::messages;
 use crate::domain::progress::ProgressDoc;
 use crate::domain::schema::{migrate, MigrateError, CURRENT_SCHEMA};
+use crate::domain::sort::sort_by;
 
 mod keys;
 mod memory;
@@ -447,10 +448,11 @@ pub fn corrupt_backups<S: KeyValueStore>(store: &S) -> Result<Vec<StorageKey>, S
         .filter_map(|k| k.parse::<StorageKey>().ok())
         .filter(|k| matches!(k, StorageKey::CorruptBackup(_)))
         .collect();
-    keys.sort_by_key(|k| match k {
+    let stamp = |k: &StorageKey| match k {
         StorageKey::CorruptBackup(ms) => *ms,
         _ => 0,
-    });
+    };
+    sort_by(&mut keys, &|a, b| stamp(a).cmp(&stamp(b)));
     Ok(keys)
 }
 

@@ -173,7 +173,9 @@ pub fn target_line(target: &str, measure: &str) -> String {
 }
 /// Percentage text.
 pub fn percent_text(p: f64) -> String {
-    format!("{:.0}%", p)
+    let mut s = crate::domain::number::fixed(p, 0);
+    s.push('%');
+    s
 }
 /// Completed-of-target, e.g. "已完成 8 / 10 公里（80%）".
 pub fn amount_line(done: &str, target: &str, measure: &str, pct: Option<f64>) -> String {

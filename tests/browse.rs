@@ -16,8 +16,8 @@
 
 use std::collections::BTreeSet;
 
-use chrono::NaiveDate;
 use proptest::prelude::*;
+use qingdan::domain::date::Date;
 use qingdan::domain::deadline::{deadline_phrase, light, Light};
 use qingdan::domain::query::{
     facet_counts, filter_tasks, FacetValue, ScopeKey, SortKey, StatusKey, TaskQuery,
@@ -55,8 +55,8 @@ fn counts<K: Clone>(values: &[FacetValue<K>]) -> Vec<(K, usize)> {
     values.iter().map(|v| (v.key.clone(), v.count)).collect()
 }
 
-fn d(m: u32, day: u32) -> NaiveDate {
-    NaiveDate::from_ymd_opt(2022, m, day).unwrap()
+fn d(m: u32, day: u32) -> Date {
+    Date::from_ymd_opt(2022, m, day).unwrap()
 }
 
 // ---------------------------------------------------------------- search
@@ -462,7 +462,8 @@ fn query() -> impl Strategy<Value = TaskQuery> {
 
 fn route() -> impl Strategy<Value = Route> {
     let date = prop::option::of(
-        (-100_000i32..=3_000_000).prop_map(|n| NaiveDate::from_num_days_from_ce_opt(n).unwrap()),
+        (-100_000i32..=3_000_000)
+            .prop_map(|n| Date::from_epoch_days(i64::from(n) - 719_163).unwrap()),
     );
     (page(), query(), date).prop_map(|(page, query, as_of)| Route { page, query, as_of })
 }

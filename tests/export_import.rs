@@ -1,7 +1,7 @@
 //! Export (JSON, CSV, brief), import validation, preview and merge on the mini dataset.
 
-use chrono::NaiveDate;
 use qingdan::domain::csv::{parse_csv, unguard_cell};
+use qingdan::domain::date::Date;
 use qingdan::domain::export::{csv_rows, export_csv, export_json, unit_brief};
 use qingdan::domain::import::{
     preview, validate_import, ImportError, ImportPreview, ImportWarning,
@@ -54,7 +54,7 @@ fn tasks_per_unit_follow_scope() {
 fn summaries_count_done_blocked_overdue() {
     let ds = dataset();
     let d = sample(&ds);
-    let today = NaiveDate::from_ymd_opt(2022, 11, 28).unwrap();
+    let today = Date::from_ymd_opt(2022, 11, 28).unwrap();
     let s = unit_summary(&d, &ds, "zhujiajiao", today);
     assert_eq!(
         (s.total, s.done, s.in_progress, s.blocked, s.not_started),
@@ -129,7 +129,7 @@ fn csv_export_all_units_includes_district() {
 fn brief_lists_counts_and_each_task() {
     let ds = dataset();
     let d = sample(&ds);
-    let today = NaiveDate::from_ymd_opt(2022, 11, 28).unwrap();
+    let today = Date::from_ymd_opt(2022, 11, 28).unwrap();
     let brief = unit_brief(&d, &ds, "zhujiajiao", today);
     println!("{brief}");
     assert!(brief

@@ -305,3 +305,63 @@ fn merge_newer_wins_and_never_loses_a_note_1000_cases() {
         },
     );
 }
+
+/// A sequence of search texts as someone types, deletes and changes words: pieces of the real
+/// list's texts (so many queries match something), random letters in either case, and spaces.
+fn typing_session() -> impl Strategy<Value = Vec<String>> {
+    let ds = qingdan::data::embedded().expect("embedded dataset");
+    let words: Vec<String> = ds
+        .tasks
+        .iter()
+        .flat_map(|t| {
+            [&t.name, &t.lead_text, &t.allocation_text]
+                .into_iter()
+                .map(|s| s.chars().take(4).collect::<String>())
+        })
+        .collect();
+    let piece = prop_oneof![
+        3 => prop::sample::select(words),
+        1 => "[a-zA-Z0-9路村 ]{1,3}".prop_map(String::from),
+    ];
+    prop::collection::vec((piece, 0usize..4), 1..12).prop_map(|steps| {
+        // Each step appends a piece, or first deletes 1-3 characters (0 = only append).
+        let mut text = String::new();
+        let mut out = Vec::new();
+        for (piece, delete) in steps {
+            for _ in 0..delete {
+                text.pop();
+            }
+            if delete == 0 {
+                text.push_str(&piece);
+            }
+            out.push(text.clone());
+        }
+        out
+    })
+}
+
+#[test]
+fn search_index_agrees_with_the_scan_over_typing_sessions_1000_cases() {
+    use qingdan::domain::query::{filter_and_count, filter_and_count_in, StatusKey, TaskQuery};
+    use qingdan::domain::search::SearchIndex;
+    let ds = qingdan::data::embedded().expect("embedded dataset");
+    let status = |t: &qingdan::domain::task::Task| {
+        [StatusKey::NotStarted, StatusKey::Done][usize::from(t.id % 2)]
+    };
+    check("search index", typing_session(), |session| {
+        // One index for the whole session: it narrows from its previous answer.
+        let index = SearchIndex::new(&ds.tasks);
+        for text in session {
+            let mut q = TaskQuery {
+                text: text.clone(),
+                ..TaskQuery::default()
+            };
+            q.toggle_status(StatusKey::Done);
+            let scan = filter_and_count(&ds, &q, &status);
+            let indexed = filter_and_count_in(&ds, &q, &status, Some(&index));
+            prop_assert_eq!(scan.0, indexed.0, "results for {:?}", text);
+            prop_assert_eq!(scan.1, indexed.1, "counts for {:?}", text);
+        }
+        Ok(())
+    });
+}

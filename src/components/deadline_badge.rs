@@ -17,7 +17,8 @@ pub fn DeadlineBadge(
 ) -> impl IntoView {
     let state = use_app_state();
     let as_of = move || state.as_of();
-    let l = move || light(task.deadline, as_of(), done.get());
+    let l = Memo::new(move |_| light(task.deadline, as_of(), done.get()));
+    let l = move || l.get();
     view! {
         <span class=move || format!("deadline {}", l().css_class()) data-testid="deadline">
             <span class="deadline-dot" aria-hidden="true"></span>

@@ -1,63 +1,81 @@
-//! One facet: its values as links that toggle them, each with a live count.
+//! One facet: its values as links that toggle them in the URL, each with a live count.
+//!
+//! The values of a facet hardly change between keystrokes; their counts do. The list is keyed by
+//! value, so a keystroke only updates the counts (and classes) that changed, and nothing is built
+//! for a facet until its group is shown.
 
 use leptos::prelude::*;
 
-/// A facet value ready to render: the link toggles it in the URL.
-#[derive(Debug, Clone, PartialEq)]
-pub struct FacetLink {
-    /// Chinese label.
-    pub label: String,
-    /// Tasks that would match with this value (the other facets applied).
-    pub count: usize,
-    /// Whether it is selected now.
-    pub selected: bool,
-    /// `#/…` with the value toggled.
-    pub href: String,
+use crate::domain::facet::{FacetEntry, FacetKey};
+use crate::domain::route::Route;
+use crate::state::use_app_state;
+
+/// The hash of `route` with `key` toggled in its query.
+pub fn toggled_href(route: &Route, key: &FacetKey) -> String {
+    let mut next = route.clone();
+    key.toggle(&mut next.query);
+    next.to_hash()
 }
 
-/// A titled group of facet links.
+/// A titled group of facet values.
 #[component]
 pub fn FacetGroup(
     /// Title, e.g. "类别".
     title: &'static str,
-    /// The values.
-    #[prop(into)]
-    links: Signal<Vec<FacetLink>>,
+    /// The values with their counts.
+    entries: Memo<Vec<FacetEntry>>,
     /// `data-testid` of the group.
     testid: &'static str,
 ) -> impl IntoView {
+    let keys = move || entries.with(|e| e.iter().map(|e| e.key.clone()).collect::<Vec<_>>());
     view! {
         <fieldset class="facet" data-testid=testid>
             <legend class="facet-title">{title}</legend>
             <ul class="facet-list">
-                {move || {
-                    links
-                        .get()
-                        .into_iter()
-                        .map(|l| {
-                            let class = match (l.selected, l.count) {
-                                (true, _) => "facet-link facet-link-on",
-                                (false, 0) => "facet-link facet-link-zero",
-                                _ => "facet-link",
-                            };
-                            view! {
-                                <li>
-                                    <a
-                                        class=class
-                                        href=l.href
-                                        aria-pressed=if l.selected { "true" } else { "false" }
-                                        role="button"
-                                        data-count=l.count
-                                    >
-                                        <span class="facet-label">{l.label}</span>
-                                        <span class="facet-count">{l.count}</span>
-                                    </a>
-                                </li>
-                            }
-                        })
-                        .collect_view()
-                }}
+                <For each=keys key=|k| k.clone() let:key>
+                    <FacetButton key=key entries=entries />
+                </For>
             </ul>
         </fieldset>
     }
+    .into_any()
+}
+
+/// One value: a link to the current view with the value toggled. Only the count, the class and
+/// the href change on a keystroke; the element stays.
+#[component]
+fn FacetButton(key: FacetKey, entries: Memo<Vec<FacetEntry>>) -> impl IntoView {
+    let state = use_app_state();
+    let k = key.clone();
+    let entry = Memo::new(move |_| {
+        entries.with(|e| {
+            e.iter()
+                .find(|e| e.key == k)
+                .map(|e| (e.label.clone(), e.count, e.selected))
+                .unwrap_or_default()
+        })
+    });
+    let count = move || entry.with(|e| e.1);
+    let selected = move || entry.with(|e| e.2);
+    let class = move || match (selected(), count()) {
+        (true, _) => "facet-link facet-link-on",
+        (false, 0) => "facet-link facet-link-zero",
+        _ => "facet-link",
+    };
+    let href = move || state.route.with(|r| toggled_href(r, &key));
+    view! {
+        <li>
+            <a
+                class=class
+                href=href
+                aria-pressed=move || if selected() { "true" } else { "false" }
+                role="button"
+                data-count=count
+            >
+                <span class="facet-label">{move || entry.with(|e| e.0.clone())}</span>
+                <span class="facet-count">{count}</span>
+            </a>
+        </li>
+    }
+    .into_any()
 }

@@ -108,8 +108,8 @@ fn parse_amount(raw: &str) -> Result<Option<f64>, String> {
     if t.is_empty() {
         return Ok(None);
     }
-    match t.parse::<f64>() {
-        Ok(v) if v.is_finite() && v >= 0.0 => Ok(Some(v)),
+    match crate::domain::number::parse_f64(t) {
+        Some(v) if v.is_finite() && v >= 0.0 => Ok(Some(v)),
         _ => Err(crate::domain::messages::AMOUNT_INVALID.to_string()),
     }
 }
@@ -188,7 +188,7 @@ fn Amounts(task: &'static Task, unit: String, error: RwSignal<Option<String>>) -
                                     {line
                                         .map(|l| {
                                             view! {
-                                                <progress class="amount-bar" max="100" value=pct aria-hidden="true"></progress>
+                                                <progress class="amount-bar" max="100" value=crate::domain::number::shortest(pct) aria-hidden="true"></progress>
                                                 <small data-testid="amount-line">{l}</small>
                                             }
                                         })}

@@ -1,6 +1,5 @@
 //! Search box, sort order and as-of date: the controls above a task list.
 
-use chrono::NaiveDate;
 use leptos::prelude::*;
 
 use crate::domain::query::SortKey;
@@ -12,7 +11,7 @@ use crate::text;
 #[component]
 pub fn SearchBox() -> impl IntoView {
     let state = use_app_state();
-    let value = move || state.route.with(|r| r.query.text.clone());
+    let value = move || state.query.with(|q| q.text.clone());
     view! {
         <div class="field field-search">
             <label class="field-label" for="search">{text::SEARCH_LABEL}</label>
@@ -74,7 +73,7 @@ pub fn SortSelect() -> impl IntoView {
 #[component]
 pub fn AsOfInput() -> impl IntoView {
     let state = use_app_state();
-    let value = move || state.as_of().format("%Y-%m-%d").to_string();
+    let value = move || state.as_of().to_iso();
     let is_today = move || state.route.with(|r| r.as_of.is_none());
     view! {
         <div class="field field-asof">
@@ -88,7 +87,7 @@ pub fn AsOfInput() -> impl IntoView {
                     prop:value=value
                     on:change:target=move |ev| {
                         let v = ev.target().value();
-                        let date = NaiveDate::parse_from_str(&v, "%Y-%m-%d").ok();
+                        let date = crate::domain::date::Date::parse_iso(&v);
                         let next = state.route_with(|r| r.as_of = date);
                         push_url(&next);
                     }

@@ -35,12 +35,17 @@ pub fn TaskCard(
     unit: Option<String>,
 ) -> impl IntoView {
     let state = use_app_state();
-    let href = move || state.route_with(|r| r.page = Page::Task(task.id)).to_hash();
+    let href = move || state.href(&Page::Task(task.id));
     let unit = StoredValue::new(unit);
-    let status = move || match unit.get_value() {
-        Some(u) => state.status_for(task, &u),
-        None => state.status_of(task),
-    };
+    // One lookup per progress change, shared by the class, the label and the deadline light; the
+    // DOM is only touched when the status itself changes.
+    let status = Memo::new(move |_| {
+        unit.with_value(|u| match u {
+            Some(u) => state.status_for(task, u),
+            None => state.status_of(task),
+        })
+    });
+    let status = move || status.get();
     let progress_line = move || {
         let u = unit.get_value()?;
         let parts: Vec<String> = state.progress.doc.with(|d| {
@@ -120,10 +125,18 @@ pub fn TaskCard(
                         }
                     })
             }}
-            {move || {
-                progress_line()
-                    .map(|l| view! { <span class="task-row-progress" data-testid="progress-line">{l}</span> })
-            }}
+            {unit
+                .with_value(Option::is_some)
+                .then_some(move || {
+                    progress_line()
+                        .map(|l| {
+                            view! {
+                                <span class="task-row-progress" data-testid="progress-line">
+                                    {l}
+                                </span>
+                            }
+                        })
+                })}
             {unit
                 .get_value()
                 .map(|u| {

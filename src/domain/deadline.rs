@@ -1,10 +1,10 @@
 //! Deadlines relative to an "as of" date: days left, a traffic light and a short phrase.
 
-use chrono::NaiveDate;
+use crate::domain::date::Date;
 
 /// Days from `as_of` to `deadline`: positive = still to go, 0 = due today, negative = overdue.
-pub fn days_left(deadline: NaiveDate, as_of: NaiveDate) -> i64 {
-    (deadline - as_of).num_days()
+pub fn days_left(deadline: Date, as_of: Date) -> i64 {
+    deadline.days_since(as_of)
 }
 
 /// How many days before the deadline a task turns [`Light::Yellow`] (inclusive).
@@ -50,7 +50,7 @@ impl Light {
 }
 
 /// The light for a deadline as of a date; `done` overrides everything.
-pub fn light(deadline: Option<NaiveDate>, as_of: NaiveDate, done: bool) -> Light {
+pub fn light(deadline: Option<Date>, as_of: Date, done: bool) -> Light {
     if done {
         return Light::Done;
     }
@@ -65,7 +65,7 @@ pub fn light(deadline: Option<NaiveDate>, as_of: NaiveDate, done: bool) -> Light
 }
 
 /// A short phrase: "还剩 12 天", "今天到期", "已逾期 3 天", "已完成" or "无截止日期".
-pub fn deadline_phrase(deadline: Option<NaiveDate>, as_of: NaiveDate, done: bool) -> String {
+pub fn deadline_phrase(deadline: Option<Date>, as_of: Date, done: bool) -> String {
     if done {
         return "已完成".to_string();
     }
@@ -83,8 +83,8 @@ pub fn deadline_phrase(deadline: Option<NaiveDate>, as_of: NaiveDate, done: bool
 mod tests {
     use super::*;
 
-    fn d(y: i32, m: u32, day: u32) -> NaiveDate {
-        NaiveDate::from_ymd_opt(y, m, day).unwrap()
+    fn d(y: i32, m: u32, day: u32) -> Date {
+        Date::from_ymd_opt(y, m, day).unwrap()
     }
 
     #[test]

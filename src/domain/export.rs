@@ -4,10 +4,10 @@
 //! Times are shown in China Standard Time (UTC+8, no daylight saving): the app serves one
 //! district in Shanghai, and a fixed offset keeps the domain free of any time-zone database.
 
-use chrono::{DateTime, FixedOffset, NaiveDate};
-
 use crate::domain::csv::write_csv;
+use crate::domain::date::{Date, DateTime};
 use crate::domain::messages;
+use crate::domain::number::fixed;
 use crate::domain::progress::{ExportInfo, ProgressDoc, Record};
 use crate::domain::summary::{
     is_overdue, metric_progress, task_applies, tasks_for_unit, unit_keys, unit_name, unit_summary,
@@ -18,15 +18,14 @@ use crate::domain::task::{Dataset, Task};
 /// UTC+8 in seconds.
 const CHINA_OFFSET_SECS: i32 = 8 * 3600;
 
-/// A timestamp (ms since epoch) as China Standard Time; `None` if out of chrono's range.
-pub fn china_time(ms: i64) -> Option<DateTime<FixedOffset>> {
-    let offset = FixedOffset::east_opt(CHINA_OFFSET_SECS)?;
-    DateTime::from_timestamp_millis(ms).map(|t| t.with_timezone(&offset))
+/// A timestamp (ms since epoch) as China Standard Time; `None` if out of [`Date`]'s range.
+pub fn china_time(ms: i64) -> Option<DateTime> {
+    DateTime::from_unix_ms(ms, CHINA_OFFSET_SECS)
 }
 
 /// The calendar date of a timestamp in China (e.g. for "today" or a file name).
-pub fn china_date(ms: i64) -> Option<NaiveDate> {
-    china_time(ms).map(|t| t.date_naive())
+pub fn china_date(ms: i64) -> Option<Date> {
+    china_time(ms).map(|t| t.date)
 }
 
 /// `2022-11-28 14:03` in China time; empty for 0 (never) or out-of-range stamps.
@@ -35,7 +34,7 @@ pub fn format_stamp(ms: i64) -> String {
         return String::new();
     }
     china_time(ms)
-        .map(|t| t.format("%Y-%m-%d %H:%M").to_string())
+        .map(DateTime::format_minutes)
         .unwrap_or_default()
 }
 
@@ -85,7 +84,7 @@ pub fn export_json(
 
 /// File name for an export: `清单进度-朱家角镇-2022-11-28.json`. `unit_full_name` is the unit's
 /// full name, or `None` for all units (`全部`). Characters Windows forbids in names are replaced.
-pub fn export_file_name(unit_full_name: Option<&str>, date: NaiveDate, extension: &str) -> String {
+pub fn export_file_name(unit_full_name: Option<&str>, date: Date, extension: &str) -> String {
     let unit: String = unit_full_name
         .unwrap_or(messages::ALL_UNITS)
         .chars()
@@ -100,16 +99,16 @@ pub fn export_file_name(unit_full_name: Option<&str>, date: NaiveDate, extension
     format!(
         "{}-{unit}-{}.{extension}",
         messages::EXPORT_FILE_PREFIX,
-        date.format("%Y-%m-%d")
+        date.to_iso()
     )
 }
 
 /// A number without needless decimals: `8`, `5.54`, `0.3333`.
 pub fn format_number(v: f64) -> String {
     if v.fract() == 0.0 && v.abs() < 1e15 {
-        format!("{v:.0}")
+        fixed(v, 0)
     } else {
-        let s = format!("{v:.4}");
+        let s = fixed(v, 4);
         let s = s.trim_end_matches('0').trim_end_matches('.');
         s.to_string()
     }
@@ -237,13 +236,13 @@ pub fn export_csv(doc: &ProgressDoc, dataset: &Dataset, unit: Option<&str>) -> S
 ///
 /// 1. 【推进中】任务名称｜道路 5/8公里（62.5%）｜11-27 备注第一行
 /// ```
-pub fn unit_brief(doc: &ProgressDoc, dataset: &Dataset, unit: &str, today: NaiveDate) -> String {
+pub fn unit_brief(doc: &ProgressDoc, dataset: &Dataset, unit: &str, today: Date) -> String {
     let name = unit_name(dataset, unit).unwrap_or(unit);
     let s = unit_summary(doc, dataset, unit, today);
     let mut out = format!(
         "【{name}】{} 进度简报\n日期：{}\n{}\n",
         dataset.meta.title,
-        today.format("%Y-%m-%d"),
+        today.to_iso(),
         messages::brief_counts(
             s.done,
             s.total,
@@ -279,7 +278,8 @@ pub fn unit_brief(doc: &ProgressDoc, dataset: &Dataset, unit: &str, today: Naive
         if let Some(note) = doc.record(task.id, unit).and_then(Record::latest_note) {
             line.push('｜');
             if let Some(t) = china_time(note.created_at) {
-                line.push_str(&t.format("%m-%d ").to_string());
+                line.push_str(&t.format_month_day());
+                line.push(' ');
             }
             line.push_str(&one_line(&note.text, 60));
         }
@@ -306,7 +306,7 @@ mod tests {
 
     #[test]
     fn file_names() {
-        let d = NaiveDate::from_ymd_opt(2022, 11, 28).unwrap();
+        let d = Date::from_ymd_opt(2022, 11, 28).unwrap();
         assert_eq!(
             export_file_name(Some("朱家角镇"), d, "json"),
             "清单进度-朱家角镇-2022-11-28.json"
@@ -329,7 +329,7 @@ mod tests {
         // 2022-11-28 00:30 in Shanghai is 2022-11-27 16:30 UTC.
         let ms = 1_669_566_600_000;
         assert_eq!(format_stamp(ms), "2022-11-28 00:30");
-        assert_eq!(china_date(ms), NaiveDate::from_ymd_opt(2022, 11, 28));
+        assert_eq!(china_date(ms), Date::from_ymd_opt(2022, 11, 28));
         assert_eq!(format_stamp(0), "");
     }
 }

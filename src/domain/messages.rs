@@ -209,8 +209,8 @@ pub const IMPORT_TOO_DEEP: &str = "文件内容嵌套层数过多，不是“清
 /// File larger than the limit.
 pub fn import_too_large(bytes: usize, limit: usize) -> String {
     format!(
-        "文件过大（{:.1} MB），导入文件不能超过 {} MB。",
-        bytes as f64 / 1_048_576.0,
+        "文件过大（{} MB），导入文件不能超过 {} MB。",
+        crate::domain::number::fixed(bytes as f64 / 1_048_576.0, 1),
         limit / 1_048_576
     )
 }

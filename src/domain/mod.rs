@@ -2,11 +2,14 @@
 
 pub mod allocation;
 pub mod csv;
+pub mod date;
 pub mod deadline;
 pub mod export;
+pub mod facet;
 pub mod import;
 pub mod merge;
 pub mod messages;
+pub mod number;
 pub mod percent;
 pub mod progress;
 pub mod query;
@@ -14,6 +17,7 @@ pub mod route;
 pub mod sample;
 pub mod schema;
 pub mod search;
+pub mod sort;
 pub mod source;
 pub mod summary;
 pub mod task;

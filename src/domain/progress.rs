@@ -14,6 +14,7 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 use crate::domain::messages;
+use crate::domain::sort::sort_by;
 use crate::domain::task::DatasetMeta;
 
 /// App tag written into every stored or exported document, so foreign JSON is recognised.
@@ -172,8 +173,9 @@ impl Record {
     /// Restores the invariants a hand-edited or older file may break: notes sorted by
     /// (created_at, id), and `updated_at` at least every field stamp. Never drops data.
     pub fn normalize(&mut self) {
-        self.notes
-            .sort_by(|a, b| (a.created_at, &a.id).cmp(&(b.created_at, &b.id)));
+        sort_by(&mut self.notes, &|a, b| {
+            (a.created_at, &a.id).cmp(&(b.created_at, &b.id))
+        });
         let mut latest = self.updated_at.max(self.status_updated_at);
         for a in self.amounts.values() {
             latest = latest.max(a.updated_at);

@@ -8,9 +8,8 @@
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt;
 
-use chrono::Datelike;
-
-use super::search::{task_matches, terms};
+use super::search::{task_matches, terms, SearchIndex};
+use super::sort::sort_by;
 use super::task::{Dataset, Scope, Task};
 use super::town::{applies_to, applies_to_id, by_deadline, names_unit};
 
@@ -167,9 +166,11 @@ impl SortKey {
     /// Sorts tasks in this order.
     pub fn sort(self, tasks: &mut [&Task]) {
         match self {
-            SortKey::Number => tasks.sort_by_key(|t| t.id),
-            SortKey::Deadline => tasks.sort_by(|a, b| by_deadline(a, b)),
-            SortKey::Category => tasks.sort_by_key(|t| (t.category, t.id)),
+            SortKey::Number => sort_by(tasks, &|a, b| a.id.cmp(&b.id)),
+            SortKey::Deadline => sort_by(tasks, &|a, b| by_deadline(a, b)),
+            SortKey::Category => {
+                sort_by(tasks, &|a, b| (a.category, a.id).cmp(&(b.category, b.id)))
+            }
         }
     }
 }
@@ -294,6 +295,8 @@ struct Matcher<'q> {
     ds: &'q Dataset,
     q: &'q TaskQuery,
     terms: Vec<String>,
+    /// Per task (dataset order), whether it matches the text, when a [`SearchIndex`] answered.
+    text: Option<Vec<bool>>,
     status: &'q dyn Fn(&Task) -> StatusKey,
 }
 
@@ -314,8 +317,16 @@ impl Matcher<'_> {
         }
     }
 
+    /// Whether task `i` (dataset order) matches the text.
+    fn text_matches(&self, i: usize, task: &Task) -> bool {
+        match &self.text {
+            Some(ok) => ok[i],
+            None => task_matches(task, &self.terms),
+        }
+    }
+
     /// Matches the text and every facet except `skip`.
-    fn matches_except(&self, task: &Task, skip: Option<Facet>) -> bool {
+    fn matches_except(&self, i: usize, task: &Task, skip: Option<Facet>) -> bool {
         const ALL: [Facet; 6] = [
             Facet::Category,
             Facet::Lead,
@@ -324,7 +335,7 @@ impl Matcher<'_> {
             Facet::Scope,
             Facet::Status,
         ];
-        task_matches(task, &self.terms)
+        self.text_matches(i, task)
             && ALL
                 .iter()
                 .filter(|&&f| Some(f) != skip)
@@ -336,11 +347,14 @@ fn matcher<'q>(
     ds: &'q Dataset,
     q: &'q TaskQuery,
     status: &'q dyn Fn(&Task) -> StatusKey,
+    index: Option<&SearchIndex>,
 ) -> Matcher<'q> {
+    let terms = terms(&q.text);
     Matcher {
         ds,
         q,
-        terms: terms(&q.text),
+        text: index.map(|ix| ix.matches(&terms)),
+        terms,
         status,
     }
 }
@@ -351,11 +365,23 @@ pub fn filter_tasks<'a>(
     q: &TaskQuery,
     status: &dyn Fn(&Task) -> StatusKey,
 ) -> Vec<&'a Task> {
-    let m = matcher(ds, q, status);
+    filter_tasks_in(ds, q, status, None)
+}
+
+/// [`filter_tasks`], with the text search answered by `index` (built for `ds.tasks`) when given.
+pub fn filter_tasks_in<'a>(
+    ds: &'a Dataset,
+    q: &TaskQuery,
+    status: &dyn Fn(&Task) -> StatusKey,
+    index: Option<&SearchIndex>,
+) -> Vec<&'a Task> {
+    let m = matcher(ds, q, status, index);
     let mut out: Vec<&Task> = ds
         .tasks
         .iter()
-        .filter(|t| m.matches_except(t, None))
+        .enumerate()
+        .filter(|(i, t)| m.matches_except(*i, t, None))
+        .map(|(_, t)| t)
         .collect();
     q.sort.sort(&mut out);
     out
@@ -413,8 +439,9 @@ impl Flags {
         let rows =
             m.ds.tasks
                 .iter()
-                .map(|t| {
-                    let text = task_matches(t, &m.terms);
+                .enumerate()
+                .map(|(i, t)| {
+                    let text = m.text_matches(i, t);
                     let mut f = [true; 6];
                     if text {
                         for (slot, facet) in f.iter_mut().zip(FACETS) {
@@ -485,7 +512,7 @@ pub fn facet_counts(
     q: &TaskQuery,
     status: &dyn Fn(&Task) -> StatusKey,
 ) -> FacetCounts {
-    let m = matcher(ds, q, status);
+    let m = matcher(ds, q, status, None);
     let flags = Flags::new(&m);
     counts_with(&m, &flags)
 }
@@ -497,7 +524,18 @@ pub fn filter_and_count<'a>(
     q: &TaskQuery,
     status: &dyn Fn(&Task) -> StatusKey,
 ) -> (Vec<&'a Task>, FacetCounts) {
-    let m = matcher(ds, q, status);
+    filter_and_count_in(ds, q, status, None)
+}
+
+/// [`filter_and_count`], with the text search answered by `index` (built for `ds.tasks`) when
+/// given.
+pub fn filter_and_count_in<'a>(
+    ds: &'a Dataset,
+    q: &TaskQuery,
+    status: &dyn Fn(&Task) -> StatusKey,
+    index: Option<&SearchIndex>,
+) -> (Vec<&'a Task>, FacetCounts) {
+    let m = matcher(ds, q, status, index);
     let flags = Flags::new(&m);
     let mut tasks: Vec<&Task> = ds
         .tasks
@@ -523,7 +561,7 @@ fn counts_with(m: &Matcher<'_>, flags: &Flags) -> FacetCounts {
             cat_keys.push((id, category_label(ds, id)));
         }
     }
-    cat_keys.sort_by_key(|(k, _)| *k);
+    sort_by(&mut cat_keys, &|a, b| a.0.cmp(&b.0));
 
     let mut lead_keys: Vec<(String, String)> = leads_index(ds)
         .into_iter()
@@ -535,7 +573,9 @@ fn counts_with(m: &Matcher<'_>, flags: &Flags) -> FacetCounts {
         }
     }
 
-    let mut months: BTreeSet<u32> = ds.tasks.iter().map(deadline_month).collect();
+    // `extend`, not `collect`: collecting into a B-tree set sorts, one more sort monomorph.
+    let mut months: BTreeSet<u32> = BTreeSet::new();
+    months.extend(ds.tasks.iter().map(deadline_month));
     months.extend(q.months.iter().copied());
     let month_keys: Vec<(u32, String)> = months
         .iter()
@@ -644,7 +684,8 @@ fn counts_with(m: &Matcher<'_>, flags: &Flags) -> FacetCounts {
 pub fn leads_index(ds: &Dataset) -> Vec<(String, Vec<u16>)> {
     let mut map: BTreeMap<&str, Vec<u16>> = BTreeMap::new();
     for task in &ds.tasks {
-        let distinct: BTreeSet<&str> = task.leads.iter().map(String::as_str).collect();
+        let mut distinct: BTreeSet<&str> = BTreeSet::new();
+        distinct.extend(task.leads.iter().map(String::as_str));
         for lead in distinct {
             map.entry(lead).or_default().push(task.id);
         }
@@ -653,7 +694,9 @@ pub fn leads_index(ds: &Dataset) -> Vec<(String, Vec<u16>)> {
         .into_iter()
         .map(|(name, ids)| (name.to_string(), ids))
         .collect();
-    out.sort_by(|a, b| b.1.len().cmp(&a.1.len()).then_with(|| a.0.cmp(&b.0)));
+    sort_by(&mut out, &|a, b| {
+        b.1.len().cmp(&a.1.len()).then_with(|| a.0.cmp(&b.0))
+    });
     out
 }
 

@@ -14,8 +14,7 @@
 use std::fmt;
 use std::str::FromStr;
 
-use chrono::NaiveDate;
-
+use super::date::Date;
 use super::percent::{decode_component, encode_component};
 use super::query::{url_keys, ScopeKey, SortKey, StatusKey, TaskQuery};
 
@@ -85,7 +84,7 @@ pub struct Route {
     /// Text, facets and sort of the task list.
     pub query: TaskQuery,
     /// The date deadlines are measured from; `None` = today.
-    pub as_of: Option<NaiveDate>,
+    pub as_of: Option<Date>,
 }
 
 /// Joins displayable values with `,`, each percent-encoded.
@@ -110,6 +109,34 @@ fn parsed<T: FromStr>(raw: &str) -> impl Iterator<Item = T> + '_ {
     split_values(raw).filter_map(|v| v.trim().parse().ok())
 }
 
+/// The path part of the hash for a page, starting with `#/`.
+pub fn page_path(page: &Page) -> String {
+    let mut out = String::from("#/");
+    match page {
+        Page::Tasks => {}
+        Page::Task(id) => {
+            out.push_str("task/");
+            out.push_str(&id.to_string());
+        }
+        Page::Towns => out.push_str("towns"),
+        Page::Town(id) => {
+            out.push_str("town/");
+            out.push_str(&encode_component(id));
+        }
+        Page::Depts => out.push_str("depts"),
+        Page::Dept(name) => {
+            out.push_str("dept/");
+            out.push_str(&encode_component(name));
+        }
+        Page::Data => out.push_str("data"),
+        Page::Print(unit) => {
+            out.push_str("print/");
+            out.push_str(&encode_component(unit));
+        }
+    }
+    out
+}
+
 impl Route {
     /// The same query and as-of date on another page.
     pub fn with_page(&self, page: Page) -> Route {
@@ -121,18 +148,14 @@ impl Route {
 
     /// The hash for this route, starting with `#`; usable directly as an `href`.
     pub fn to_hash(&self) -> String {
-        let mut out = String::from("#/");
-        match &self.page {
-            Page::Tasks => {}
-            Page::Task(id) => out.push_str(&format!("task/{id}")),
-            Page::Towns => out.push_str("towns"),
-            Page::Town(id) => out.push_str(&format!("town/{}", encode_component(id))),
-            Page::Depts => out.push_str("depts"),
-            Page::Dept(name) => out.push_str(&format!("dept/{}", encode_component(name))),
-            Page::Data => out.push_str("data"),
-            Page::Print(unit) => out.push_str(&format!("print/{}", encode_component(unit))),
-        }
+        let mut out = page_path(&self.page);
+        out.push_str(&self.params());
+        out
+    }
 
+    /// The query and as-of part of the hash: `?q=…&…`, or "" when everything is default. Pages
+    /// share it, so a link to another page keeping the filters is [`page_path`] + this.
+    pub fn params(&self) -> String {
         let q = &self.query;
         let mut params: Vec<(Param, String)> = Vec::new();
         let mut add = |p: Param, value: String| {
@@ -151,13 +174,15 @@ impl Route {
             add(Param::Sort, q.sort.to_string());
         }
         if let Some(d) = self.as_of {
-            add(Param::AsOf, encode_component(&d.to_string()));
+            add(Param::AsOf, encode_component(&d.to_iso()));
         }
 
-        if !params.is_empty() {
-            out.push('?');
-            let joined: Vec<String> = params.iter().map(|(p, v)| format!("{p}={v}")).collect();
-            out.push_str(&joined.join("&"));
+        let mut out = String::new();
+        for (i, (p, v)) in params.iter().enumerate() {
+            out.push(if i == 0 { '?' } else { '&' });
+            out.push_str(p.as_str());
+            out.push('=');
+            out.push_str(v);
         }
         out
     }
@@ -208,7 +233,7 @@ impl Route {
                     }
                 }
                 Param::AsOf => {
-                    if let Ok(d) = decode_component(value).trim().parse() {
+                    if let Some(d) = Date::parse_iso(decode_component(value).trim()) {
                         route.as_of = Some(d);
                     }
                 }
@@ -229,8 +254,8 @@ impl fmt::Display for Route {
 mod tests {
     use super::*;
 
-    fn d(y: i32, m: u32, day: u32) -> NaiveDate {
-        NaiveDate::from_ymd_opt(y, m, day).unwrap()
+    fn d(y: i32, m: u32, day: u32) -> Date {
+        Date::from_ymd_opt(y, m, day).unwrap()
     }
 
     #[test]

@@ -15,15 +15,15 @@
 //! | 7  | 1   | District        | 区绿化市容局, 区农业农村委 | none     | —                                    |
 //! | 8  | 2   | Listed          | 区农业农村委             | 2022-10-31 | zhujiajiao 蔬菜播种面积0.3万亩次, park (named only) |
 
-use chrono::NaiveDate;
+use crate::domain::date::Date;
 
 use super::task::{
     Assignment, Category, Dataset, DatasetMeta, Scope, Task, Unit, UnitAllocation, UnitKind,
     DATASET_SCHEMA,
 };
 
-fn date(m: u32, d: u32) -> Option<NaiveDate> {
-    NaiveDate::from_ymd_opt(2022, m, d)
+fn date(m: u32, d: u32) -> Option<Date> {
+    Date::from_ymd_opt(2022, m, d)
 }
 
 fn item(metric: &str, value: f64, measure: &str, phrase: &str) -> Assignment {
@@ -61,7 +61,7 @@ fn task(
     leads: &[&str],
     allocation_text: &str,
     deadline_text: &str,
-    deadline: Option<NaiveDate>,
+    deadline: Option<Date>,
     scope: Scope,
     allocations: Vec<UnitAllocation>,
 ) -> Task {

@@ -34,7 +34,7 @@
 use std::collections::HashSet;
 use std::fmt;
 
-use chrono::NaiveDate;
+use crate::domain::date::Date;
 
 use super::allocation;
 use super::task::{Category, Dataset, DatasetMeta, Task, DATASET_SCHEMA};
@@ -340,13 +340,13 @@ pub fn split_leads(text: &str) -> Vec<String> {
         .collect()
 }
 
-fn last_day_of_month(year: i32, month: u32) -> Option<NaiveDate> {
+fn last_day_of_month(year: i32, month: u32) -> Option<Date> {
     let (ny, nm) = if month == 12 {
         (year + 1, 1)
     } else {
         (year, month + 1)
     };
-    NaiveDate::from_ymd_opt(ny, nm, 1)?.pred_opt()
+    Date::from_ymd_opt(ny, nm, 1)?.add_days(-1)
 }
 
 /// The date a deadline text names, in `year` unless the text gives its own `YYYY年`.
@@ -361,7 +361,7 @@ fn last_day_of_month(year: i32, month: u32) -> Option<NaiveDate> {
 ///
 /// A trailing `前` (`10月底前`) is ignored. Only the 2022 source's `10月底`, `11月底` and `12月底`
 /// occur in the deadline column; the other forms are for other lists.
-pub fn parse_deadline(text: &str, year: i32) -> Option<NaiveDate> {
+pub fn parse_deadline(text: &str, year: i32) -> Option<Date> {
     let mut t = text.trim();
     t = t.strip_suffix('前').unwrap_or(t).trim_end();
     let mut year = year;
@@ -373,7 +373,7 @@ pub fn parse_deadline(text: &str, year: i32) -> Option<NaiveDate> {
         }
     }
     if matches!(t, "年底" | "年末" | "年内" | "全年") {
-        return NaiveDate::from_ymd_opt(year, 12, 31);
+        return Date::from_ymd_opt(year, 12, 31);
     }
     let month_digits: String = t.chars().take_while(char::is_ascii_digit).collect();
     if month_digits.is_empty() || month_digits.len() > 2 {
@@ -383,15 +383,15 @@ pub fn parse_deadline(text: &str, year: i32) -> Option<NaiveDate> {
     let rest = t[month_digits.len()..].strip_prefix('月')?;
     match rest {
         "底" | "末" | "份" | "" | "下旬" => last_day_of_month(year, month),
-        "上旬" => NaiveDate::from_ymd_opt(year, month, 10),
-        "中旬" => NaiveDate::from_ymd_opt(year, month, 20),
+        "上旬" => Date::from_ymd_opt(year, month, 10),
+        "中旬" => Date::from_ymd_opt(year, month, 20),
         _ => {
             let day_digits: String = rest.chars().take_while(char::is_ascii_digit).collect();
             let after = rest[day_digits.len()..].trim();
             if day_digits.is_empty() || !(after == "日" || after == "号") {
                 return None;
             }
-            NaiveDate::from_ymd_opt(year, month, day_digits.parse().ok()?)
+            Date::from_ymd_opt(year, month, day_digits.parse().ok()?)
         }
     }
 }
@@ -553,8 +553,8 @@ pub fn generate_json(source: &str, file_name: &str) -> Result<String, ParseError
 mod tests {
     use super::*;
 
-    fn d(y: i32, m: u32, day: u32) -> Option<NaiveDate> {
-        NaiveDate::from_ymd_opt(y, m, day)
+    fn d(y: i32, m: u32, day: u32) -> Option<Date> {
+        Date::from_ymd_opt(y, m, day)
     }
 
     #[test]

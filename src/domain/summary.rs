@@ -1,8 +1,7 @@
 //! Read-only views of progress against the dataset: which tasks a unit has, each metric's
 //! completed amount against its target, and per-unit counts.
 
-use chrono::NaiveDate;
-
+use crate::domain::date::Date;
 use crate::domain::messages;
 use crate::domain::progress::{ProgressDoc, Status, DISTRICT};
 use crate::domain::task::{Dataset, Scope, Task};
@@ -116,7 +115,7 @@ pub fn metric_progress(doc: &ProgressDoc, task: &Task, unit: &str) -> Vec<Metric
 }
 
 /// Whether a task is overdue on `today`: its deadline has passed and it is not done.
-pub fn is_overdue(task: &Task, status: Status, today: NaiveDate) -> bool {
+pub fn is_overdue(task: &Task, status: Status, today: Date) -> bool {
     status != Status::Done && task.deadline.is_some_and(|d| d < today)
 }
 
@@ -140,12 +139,7 @@ pub struct UnitSummary {
 }
 
 /// Counts for one unit on `today`.
-pub fn unit_summary(
-    doc: &ProgressDoc,
-    dataset: &Dataset,
-    unit: &str,
-    today: NaiveDate,
-) -> UnitSummary {
+pub fn unit_summary(doc: &ProgressDoc, dataset: &Dataset, unit: &str, today: Date) -> UnitSummary {
     let mut s = UnitSummary {
         unit: unit.to_string(),
         ..UnitSummary::default()
@@ -167,11 +161,7 @@ pub fn unit_summary(
 }
 
 /// Counts for every unit key (12 units, then the district level).
-pub fn all_unit_summaries(
-    doc: &ProgressDoc,
-    dataset: &Dataset,
-    today: NaiveDate,
-) -> Vec<UnitSummary> {
+pub fn all_unit_summaries(doc: &ProgressDoc, dataset: &Dataset, today: Date) -> Vec<UnitSummary> {
     unit_keys(dataset)
         .into_iter()
         .map(|u| unit_summary(doc, dataset, u, today))

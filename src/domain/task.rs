@@ -116,7 +116,7 @@ pub struct Task {
     /// 完成时间节点 as written, e.g. `10月底`.
     pub deadline_text: String,
     /// The deadline as an ISO date in the plan year (`10月底` → `2022-10-31`), if it names one.
-    pub deadline: Option<chrono::NaiveDate>,
+    pub deadline: Option<crate::domain::date::Date>,
     /// Which units the task applies to.
     pub scope: Scope,
     /// Each unit's own share, for the units the allocation text names (in the canonical unit

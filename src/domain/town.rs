@@ -2,6 +2,8 @@
 
 use std::cmp::Ordering;
 
+use super::number::shortest;
+use super::sort::sort_by;
 use super::task::{Dataset, Scope, Task, Unit, UnitAllocation, UnitKind};
 
 /// True if the task's allocations name the unit id.
@@ -62,9 +64,9 @@ pub fn town_view<'a>(ds: &'a Dataset, unit_id: &str) -> Option<TownView<'a>> {
             district.push(task);
         }
     }
-    named.sort_by(|a, b| by_deadline(a.0, b.0));
-    all_towns.sort_by(|a, b| by_deadline(a, b));
-    district.sort_by(|a, b| by_deadline(a, b));
+    sort_by(&mut named, &|a, b| by_deadline(a.0, b.0));
+    sort_by(&mut all_towns, &|a, b| by_deadline(a, b));
+    sort_by(&mut district, &|a, b| by_deadline(a, b));
     Some(TownView {
         unit,
         named,
@@ -79,9 +81,9 @@ pub fn format_value(v: f64) -> String {
         // Also turns -0 into "0".
         return "0".to_string();
     }
-    // `Display` for f64 prints the shortest representation that round-trips, without exponent
-    // and without a fractional part for whole numbers.
-    format!("{v}")
+    // The shortest representation that round-trips, without exponent and without a fractional
+    // part for whole numbers (what `Display` prints, without linking its machinery).
+    shortest(v)
 }
 
 /// One line describing a unit's share, e.g. "道路 8公里 · 桥梁 8座", with villages appended as

@@ -93,7 +93,7 @@ pub fn PrintPage(
                 <button type="button" class="button button-primary" on:click=print>{text::PRINT_NOW}</button>
             </div>
             <h2>{format!("{name}{}", text::PRINT_TITLE.trim_end_matches("（打印）"))}</h2>
-            <p>{format!("{}　{}：{}", ds.meta.title, text::AS_OF_LABEL, as_of.format("%Y-%m-%d"))}</p>
+            <p>{format!("{}　{}：{}", ds.meta.title, text::AS_OF_LABEL, as_of.to_iso())}</p>
             <p>{summary}</p>
             <table class="data-table print-table">
                 <thead>

@@ -2,12 +2,11 @@
 
 use leptos::prelude::*;
 
-use crate::components::facet_group::{FacetGroup, FacetLink};
+use crate::components::facet_group::{toggled_href, FacetGroup};
 use crate::components::search_bar::{AsOfInput, SearchBox, SortSelect};
 use crate::components::task_card::TaskCard;
-use crate::domain::query::{filter_and_count, FacetCounts, FacetValue, TaskQuery};
-use crate::domain::route::Route;
-use crate::domain::search::terms;
+use crate::domain::facet::{facet_entries, selected_values, FacetKey, FacetKind};
+use crate::domain::query::{filter_and_count_in, filter_tasks_in, FacetCounts, TaskQuery};
 use crate::domain::task::Task;
 use crate::state::{use_app_state, AppState};
 use crate::text;
@@ -16,32 +15,11 @@ use crate::text;
 /// the whole real list, few enough that a list of thousands renders at once.
 const PAGE: usize = 100;
 
-/// Turns facet values into links that toggle them in the current route.
-fn links<K: Clone>(
-    route: &Route,
-    values: &[FacetValue<K>],
-    toggle: impl Fn(&mut TaskQuery, &K),
-) -> Vec<FacetLink> {
-    values
-        .iter()
-        .map(|v| {
-            let mut next = route.clone();
-            toggle(&mut next.query, &v.key);
-            FacetLink {
-                label: v.label.clone(),
-                count: v.count,
-                selected: v.selected,
-                href: next.to_hash(),
-            }
-        })
-        .collect()
-}
-
-/// The matching tasks and the facet counts of one query.
+/// The matching tasks of one query and, while the facets are shown, their counts.
 #[derive(Clone)]
 struct Evaluated {
     tasks: Vec<&'static Task>,
-    counts: FacetCounts,
+    counts: Option<FacetCounts>,
 }
 
 impl PartialEq for Evaluated {
@@ -58,14 +36,70 @@ impl PartialEq for Evaluated {
     }
 }
 
-/// Results and counts for the current route, in one pass (memoised: read by the list, the count
-/// line, six facet groups and the chips).
-fn evaluate(state: AppState) -> Memo<Evaluated> {
+/// Results (and counts, when `with_counts`) for the current query, in one pass. Re-runs when the
+/// query, the progress or "我的街镇" change, not when only the page or the as-of date does.
+fn evaluate(state: AppState, with_counts: RwSignal<bool>) -> Memo<Evaluated> {
     Memo::new(move |_| {
-        let route = state.route.get();
-        let (tasks, counts) = filter_and_count(state.ds, &route.query, &|t| state.status_of(t));
-        Evaluated { tasks, counts }
+        let counting = with_counts.get();
+        state.query.with(|q| {
+            let status = |t: &Task| state.status_of(t);
+            // Without search text there is nothing to index (and no index to build yet).
+            let index = (!q.text.trim().is_empty()).then(|| state.search_index());
+            if counting {
+                let (tasks, counts) = filter_and_count_in(state.ds, q, &status, index);
+                Evaluated {
+                    tasks,
+                    counts: Some(counts),
+                }
+            } else {
+                Evaluated {
+                    tasks: filter_tasks_in(state.ds, q, &status, index),
+                    counts: None,
+                }
+            }
+        })
     })
+}
+
+/// The six facet groups; built only once the filter panel is open.
+fn facet_groups(evaluated: Memo<Evaluated>) -> impl IntoView {
+    let group = |kind: FacetKind, title: &'static str, testid: &'static str| {
+        let entries = Memo::new(move |_| {
+            evaluated.with(|e| {
+                e.counts
+                    .as_ref()
+                    .map(|c| facet_entries(c, kind))
+                    .unwrap_or_default()
+            })
+        });
+        view! { <FacetGroup title=title testid=testid entries=entries /> }
+    };
+    FacetKind::ALL
+        .iter()
+        .map(|&kind| {
+            let (title, testid) = match kind {
+                FacetKind::Unit => (text::FACET_UNIT, "facet-unit"),
+                FacetKind::Category => (text::FACET_CATEGORY, "facet-category"),
+                FacetKind::Lead => (text::FACET_LEAD, "facet-lead"),
+                FacetKind::Month => (text::FACET_MONTH, "facet-month"),
+                FacetKind::Scope => (text::FACET_SCOPE, "facet-scope"),
+                FacetKind::Status => (text::FACET_STATUS, "facet-status"),
+            };
+            group(kind, title, testid)
+        })
+        .collect_view()
+}
+
+/// A chip for a selected facet value: a link that removes it.
+fn chip(state: AppState, key: FacetKey, label: String) -> impl IntoView {
+    view! {
+        <li>
+            <a class="chip" href=move || state.route.with(|r| toggled_href(r, &key))>
+                {label}
+                <span aria-hidden="true">" ×"</span>
+            </a>
+        </li>
+    }
 }
 
 /// The task list page.
@@ -73,14 +107,21 @@ fn evaluate(state: AppState) -> Memo<Evaluated> {
 pub fn TasksPage() -> impl IntoView {
     let state = use_app_state();
     let ds = state.ds;
-    let evaluated = evaluate(state);
-    let total = move || evaluated.with(|e| e.tasks.len());
+    // Open on wide screens, folded on phones so the list comes first; nothing is counted or
+    // built for the facets while they are folded.
+    let wide = web_sys::window()
+        .and_then(|w| w.inner_width().ok())
+        .and_then(|w| w.as_f64())
+        .is_some_and(|w| w >= 900.0);
+    let facets_open = RwSignal::new(wide);
+    let evaluated = evaluate(state, facets_open);
+    let total = Memo::new(move |_| evaluated.with(|e| e.tasks.len()));
     // Long lists render in pages: the first PAGE results, then more on request. The extra
     // pages belong to one query, so a new search starts from the first page again.
     let more = RwSignal::new((TaskQuery::default(), 0usize));
     let shown = move || {
         let extra = more.with(|(q, n)| {
-            if state.route.with(|r| &r.query == q) {
+            if state.query.with(|cur| cur == q) {
                 *n
             } else {
                 0
@@ -92,38 +133,20 @@ pub fn TasksPage() -> impl IntoView {
         let n = shown();
         evaluated.with(|e| e.tasks.iter().take(n).copied().collect::<Vec<_>>())
     };
-    let hidden = move || total().saturating_sub(shown());
+    let hidden = move || total.get().saturating_sub(shown());
     let show_more = move |_| {
-        let q = state.route.with_untracked(|r| r.query.clone());
+        let q = state.query.get_untracked();
         // The extra count grows by one page: PAGE + extra is what is shown now.
         more.set((q, shown()));
     };
-    let terms = Signal::derive(move || state.route.with(|r| terms(&r.query.text)));
-    let route = move || state.route.get();
-    let group = move |f: fn(&Route, &FacetCounts) -> Vec<FacetLink>| {
-        Signal::derive(move || evaluated.with(|e| f(&route(), &e.counts)))
+    let terms: Signal<Vec<String>> = state.terms.into();
+    let has_filters = move || state.query.with(TaskQuery::has_facets);
+    let clear_href = move || {
+        let mut r = state.route.get();
+        r.query.clear_facets();
+        r.to_hash()
     };
-    let has_filters = move || state.route.with(|r| r.query.has_facets());
-    let clear_href = move || state.route_with(|r| r.query.clear_facets()).to_hash();
-    let active = move || {
-        let r = route();
-        let c = evaluated.with(|e| e.counts.clone());
-        let mut chips: Vec<FacetLink> = Vec::new();
-        chips.extend(links(&r, &c.categories, |q, k| q.toggle_category(*k)));
-        chips.extend(links(&r, &c.leads, |q, k| q.toggle_lead(k)));
-        chips.extend(links(&r, &c.months, |q, k| q.toggle_month(*k)));
-        chips.extend(links(&r, &c.units, |q, k| q.toggle_unit(k)));
-        chips.extend(links(&r, &c.scopes, |q, k| q.toggle_scope(*k)));
-        chips.extend(links(&r, &c.statuses, |q, k| q.toggle_status(*k)));
-        chips.retain(|l| l.selected);
-        chips
-    };
-    // Open on wide screens, folded on phones so the list comes first.
-    let wide = web_sys::window()
-        .and_then(|w| w.inner_width().ok())
-        .and_then(|w| w.as_f64())
-        .is_some_and(|w| w >= 900.0);
-
+    let active = Memo::new(move |_| state.query.with(|q| selected_values(ds, q)));
     view! {
         <section class="tasks" aria-labelledby="tasks-title">
             <h2 id="tasks-title" class="visually-hidden">{text::NAV_TASKS}</h2>
@@ -133,49 +156,24 @@ pub fn TasksPage() -> impl IntoView {
                 <AsOfInput />
             </div>
             <div class="tasks-layout">
-                <details class="facets" open=wide>
+                <details
+                    class="facets"
+                    open=wide
+                    on:toggle:target=move |ev| facets_open.set(ev.target().open())
+                >
                     <summary class="facets-summary">
                         {text::FILTERS}
                         {move || {
-                            let n = active().len();
+                            let n = active.with(Vec::len);
                             (n > 0).then(|| format!("（已选 {n}）"))
                         }}
                     </summary>
-                    <FacetGroup
-                        title=text::FACET_UNIT
-                        testid="facet-unit"
-                        links=group(|r, c| links(r, &c.units, |q, k| q.toggle_unit(k)))
-                    />
-                    <FacetGroup
-                        title=text::FACET_CATEGORY
-                        testid="facet-category"
-                        links=group(|r, c| links(r, &c.categories, |q, k| q.toggle_category(*k)))
-                    />
-                    <FacetGroup
-                        title=text::FACET_LEAD
-                        testid="facet-lead"
-                        links=group(|r, c| links(r, &c.leads, |q, k| q.toggle_lead(k)))
-                    />
-                    <FacetGroup
-                        title=text::FACET_MONTH
-                        testid="facet-month"
-                        links=group(|r, c| links(r, &c.months, |q, k| q.toggle_month(*k)))
-                    />
-                    <FacetGroup
-                        title=text::FACET_SCOPE
-                        testid="facet-scope"
-                        links=group(|r, c| links(r, &c.scopes, |q, k| q.toggle_scope(*k)))
-                    />
-                    <FacetGroup
-                        title=text::FACET_STATUS
-                        testid="facet-status"
-                        links=group(|r, c| links(r, &c.statuses, |q, k| q.toggle_status(*k)))
-                    />
+                    <Show when=move || facets_open.get()>{move || facet_groups(evaluated)}</Show>
                 </details>
                 <div class="results">
                     <div class="results-head">
                         <p class="results-count" data-testid="result-count" aria-live="polite">
-                            {move || text::showing(total(), ds.tasks.len())}
+                            {move || text::showing(total.get(), ds.tasks.len())}
                         </p>
                         <Show when=has_filters>
                             <a class="button button-quiet" href=clear_href data-testid="clear-filters">
@@ -183,27 +181,15 @@ pub fn TasksPage() -> impl IntoView {
                             </a>
                         </Show>
                     </div>
-                    <Show when=move || !active().is_empty()>
+                    <Show when=move || active.with(|a| !a.is_empty())>
                         <ul class="chips" aria-label=text::ACTIVE_FILTERS data-testid="active-filters">
                             {move || {
-                                active()
-                                    .into_iter()
-                                    .map(|l| {
-                                        view! {
-                                            <li>
-                                                <a class="chip" href=l.href>
-                                                    {l.label}
-                                                    <span aria-hidden="true">" ×"</span>
-                                                </a>
-                                            </li>
-                                        }
-                                    })
-                                    .collect_view()
+                                active.get().into_iter().map(|(k, l)| chip(state, k, l)).collect_view()
                             }}
                         </ul>
                     </Show>
                     <Show
-                        when=move || { total() > 0 }
+                        when=move || { total.get() > 0 }
                         fallback=|| {
                             view! {
                                 <div class="empty" data-testid="empty">
