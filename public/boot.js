@@ -1,9 +1,20 @@
-// Loaded before the app as a classic script, written for old browsers (no modules, no arrow
-// functions): if the browser has no WebAssembly, or the app fails to start, say so in Chinese
-// instead of leaving a blank page.
+// Loaded before the app as a classic script, written for old browsers (ES5: no modules, no arrow
+// functions, no let/const): if the browser has no WebAssembly, or the app fails to start, say so
+// in Chinese, with what to do next, instead of leaving a blank page.
 (function () {
   'use strict';
   var started = false;
+  // Once a failure is on screen it stays: nothing later ("仍在加载……") may replace it.
+  var failed = false;
+  // On the way to compat.html: whatever fails meanwhile is not worth reporting.
+  var leaving = false;
+  var slowTimer = null;
+  var proto = window.location.protocol;
+  var hosted = proto === 'http:' || proto === 'https:';
+  var path = window.location.pathname;
+  var onCompat = /(^|\/)compat\.html$/.test(path);
+  var onSingleFile = /(^|\/)qingdan-offline\.html$/.test(path);
+
   // This script runs in <head>, before the placeholder exists: wait for the document when needed.
   function whenReady(fn) {
     if (document.readyState === 'loading') {
@@ -12,17 +23,64 @@
       fn();
     }
   }
-  function setMessage(text) {
+  function stopSlowTimer() {
+    if (slowTimer !== null) {
+      clearTimeout(slowTimer);
+      slowTimer = null;
+    }
+  }
+  // A progress note ("正在加载……"): never over a failure.
+  function setStatus(text) {
     whenReady(function () {
       var msg = document.getElementById('boot-msg');
-      if (msg) {
-        msg.textContent = text;
-        msg.className = 'boot-msg boot-error';
-        msg.setAttribute('role', 'alert');
-      }
+      if (msg && !failed) msg.textContent = text;
+    });
+  }
+  function link(href, text) {
+    var a = document.createElement('a');
+    a.href = href;
+    a.textContent = text;
+    return a;
+  }
+  // What the user can do next: reload; where the page is hosted, the compat page (same app under
+  // a policy old browsers accept) and the one-file version (everything in one HTML file, no
+  // separate wasm download, can be saved and opened from the phone's files).
+  function nextSteps(msg) {
+    msg.appendChild(document.createTextNode(' 您可以：'));
+    var reload = document.createElement('button');
+    reload.type = 'button';
+    reload.className = 'boot-action';
+    reload.textContent = '刷新页面';
+    reload.addEventListener('click', function () { window.location.reload(); });
+    msg.appendChild(reload);
+    if (hosted && !onCompat) {
+      msg.appendChild(document.createTextNode('；或打开'));
+      msg.appendChild(link('compat.html' + window.location.hash, '兼容版（compat.html）'));
+    }
+    if (hosted && !onSingleFile) {
+      msg.appendChild(document.createTextNode('；或打开'));
+      msg.appendChild(link('qingdan-offline.html' + window.location.hash, '单文件版（qingdan-offline.html，可保存到本机后直接打开）'));
+    }
+    if (!hosted || onCompat) {
+      msg.appendChild(document.createTextNode('；如仍无法使用，请改用较新版本的 Chrome、Edge、Firefox、Safari 打开'));
+    }
+    msg.appendChild(document.createTextNode('。已保存的进度仍在本机浏览器中。'));
+  }
+  // Shows a failure in the placeholder, for good; `steps` adds what to do next.
+  function showFailure(text, steps) {
+    failed = true;
+    stopSlowTimer();
+    whenReady(function () {
+      var msg = document.getElementById('boot-msg');
+      if (!msg) return;
+      msg.textContent = text;
+      msg.className = 'boot-msg boot-error';
+      msg.setAttribute('role', 'alert');
+      if (steps) nextSteps(msg);
     });
   }
   function fatal(text) {
+    if (leaving) return;
     if (started) {
       // The app had mounted and then died (a panic aborts the wasm): keep what is on screen and
       // tell the user how to recover; progress already saved stays in this browser.
@@ -35,59 +93,104 @@
       document.body.appendChild(bar);
       return;
     }
-    setMessage(text);
+    // The first failure is the cause; what fails after it is a consequence.
+    if (failed) return;
+    showFailure(text, true);
   }
   if (typeof WebAssembly !== 'object' || typeof WebAssembly.instantiate !== 'function') {
-    setMessage('您的浏览器不支持 WebAssembly，无法运行本应用。请使用较新版本的 Chrome、Edge、Firefox、Safari 或手机自带浏览器打开。');
+    showFailure('您的浏览器不支持 WebAssembly，无法运行本应用。请使用较新版本的 Chrome、Edge、Firefox、Safari 或手机自带浏览器打开。');
     return;
   }
   // The app is an ES module: a browser without modules would wait forever. The pre-rendered task
   // list below stays readable.
   if (!('noModule' in document.createElement('script'))) {
-    setMessage('您的浏览器版本过旧，无法运行本应用（下面的任务清单仍可浏览）。请使用较新版本的 Chrome、Edge、Firefox、Safari 或手机自带浏览器打开。');
+    showFailure('您的浏览器版本过旧，无法运行本应用（下面的任务清单仍可浏览）。请使用较新版本的 Chrome、Edge、Firefox、Safari 或手机自带浏览器打开。');
     return;
   }
+
+  // Browsers from before CSP's 'wasm-unsafe-eval' (Chrome/Edge/WebView < 97, Safari < 16) refuse
+  // to compile any wasm under index.html's policy. compat.html is the same page whose policy also
+  // names 'unsafe-eval', which those browsers require for WebAssembly: go there, keeping the view.
+  function toCompat() {
+    if (onCompat || !hosted) return false;
+    leaving = true;
+    stopSlowTimer();
+    window.location.replace('compat.html' + window.location.hash);
+    return true;
+  }
+  // Feature detection, whatever the engine's wording: the smallest valid module (the 8-byte
+  // header) is valid by definition, so a refusal to compile it is the page's policy (or the
+  // embedder) refusing WebAssembly, never the bytes. Compiling it costs microseconds, and is
+  // allowed, and reports nothing, wherever the app itself may compile.
+  function wasmRefused() {
+    var bytes = new Uint8Array([0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00]);
+    try {
+      if (typeof WebAssembly.validate === 'function' && !WebAssembly.validate(bytes)) return false;
+    } catch (e) {
+      return false;
+    }
+    try {
+      var module = new WebAssembly.Module(bytes);
+      return !module;
+    } catch (e) {
+      return true;
+    }
+  }
+  // Decided before the app's files download; the handlers below still go in, so that what fails
+  // while the browser leaves for compat.html is swallowed rather than shown.
+  if (wasmRefused()) toCompat();
+
+  // The policy's own report, as a second signal: a refused eval of wasm (Chromium and Firefox
+  // report the blocked URI 'wasm-eval', WebKit 'eval') under script-src.
+  var cspRefusedWasm = false;
+  document.addEventListener('securitypolicyviolation', function (e) {
+    var directive = String(e.effectiveDirective || e.violatedDirective || '');
+    var blocked = String(e.blockedURI || '');
+    if (/^script-src/.test(directive) && (blocked === 'wasm-eval' || blocked === 'eval')) cspRefusedWasm = true;
+  });
+  // Last resort, the engines' wordings: Chromium "…Wasm code generation disallowed by embedder"
+  // or "…'unsafe-eval' is not an allowed source…"; Firefox "call to
+  // WebAssembly.instantiateStreaming() blocked by CSP"; WebKit "Refused to create a WebAssembly
+  // object because 'unsafe-eval' or 'wasm-unsafe-eval' is not an allowed source".
+  var CSP_WORDING = /Content.Security.Policy|blocked by CSP|unsafe-eval|disallowed by embedder/i;
+  function blockedByCsp(reason) {
+    if (started) return false;
+    if (cspRefusedWasm || wasmRefused()) return true;
+    return !!reason && CSP_WORDING.test(String(reason.message || reason));
+  }
+
   // The placeholder is empty in the HTML so that a browser without JavaScript does not claim to
   // be loading; the task list the build pre-rendered below it is readable meanwhile.
   whenReady(function () {
     var msg = document.getElementById('boot-msg');
-    if (msg && !msg.textContent) msg.textContent = '正在加载……';
+    if (msg && !msg.textContent && !failed) msg.textContent = '正在加载……';
   });
-  window.addEventListener('TrunkApplicationStarted', function () { started = true; });
+  window.addEventListener('TrunkApplicationStarted', function () {
+    started = true;
+    stopSlowTimer();
+  });
   window.addEventListener('error', function (event) {
     var target = event && event.target;
-    if (target && target !== window && (target.tagName === 'SCRIPT' || target.tagName === 'LINK')) {
-      fatal('应用文件加载失败，请检查网络后刷新页面。');
-    } else {
-      fatal('应用启动失败：' + ((event && event.message) || '未知错误') + '。请刷新页面重试。');
+    if (target && target !== window && target.tagName) {
+      // A file of the app itself (the glue, a stylesheet): images and the like do not matter.
+      if (target.tagName === 'SCRIPT' || target.tagName === 'LINK') {
+        fatal('应用文件加载失败，请检查网络。');
+      }
+      return;
     }
+    fatal('应用启动失败：' + ((event && event.message) || '未知错误') + '。');
   }, true);
-  // Browsers from before CSP's 'wasm-unsafe-eval' (Chrome/Edge/WebView < 97, Safari < 16) refuse
-  // to compile the wasm under index.html's policy. compat.html is the same page whose policy also
-  // names 'unsafe-eval', which those browsers require for WebAssembly: go there, keeping the view.
-  function blockedByCsp(reason) {
-    if (!reason || started) return false;
-    var name = reason.name || '';
-    var text = String(reason.message || '');
-    return (name === 'CompileError' || name === 'EvalError' || name === 'LinkError') &&
-      /Content.Security.Policy|unsafe-eval|disallowed by embedder/i.test(text);
-  }
-  function toCompat() {
-    if (/(^|\/)compat\.html$/.test(window.location.pathname)) return false;
-    if (window.location.protocol !== 'http:' && window.location.protocol !== 'https:') return false;
-    window.location.replace('compat.html' + window.location.hash);
-    return true;
-  }
   window.addEventListener('unhandledrejection', function (event) {
     var reason = event && event.reason;
-    if (blockedByCsp(reason) && toCompat()) {
+    if (leaving || (blockedByCsp(reason) && toCompat())) {
       // Handled: the page is on its way to compat.html.
       if (event.preventDefault) event.preventDefault();
       return;
     }
-    fatal('应用启动失败：' + ((reason && reason.message) || String(reason)) + '。请刷新页面重试。');
+    fatal('应用启动失败：' + ((reason && reason.message) || String(reason)) + '。');
   });
-  setTimeout(function () {
-    if (!started) setMessage('仍在加载……网络较慢时请稍候；如长时间无响应，请刷新页面。');
+  slowTimer = setTimeout(function () {
+    slowTimer = null;
+    if (!started && !failed) setStatus('仍在加载……网络较慢时请稍候；如长时间无响应，请刷新页面。');
   }, 15000);
 })();

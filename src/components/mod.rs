@@ -7,5 +7,6 @@ pub mod highlight;
 pub mod nav;
 pub mod notices;
 pub mod progress_editor;
+pub mod progressive;
 pub mod search_bar;
 pub mod task_card;

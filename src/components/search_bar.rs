@@ -24,6 +24,10 @@ pub fn SearchBox() -> impl IntoView {
                 placeholder=text::SEARCH_PLACEHOLDER
                 data-testid="search"
                 prop:value=value
+                // The search index is built when the user is about to search, not on the first key.
+                on:focus=move |_| {
+                    state.search_index();
+                }
                 on:input:target=move |ev| {
                     let q = ev.target().value();
                     state.route.update(|r| r.query.text = q);

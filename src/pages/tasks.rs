@@ -3,6 +3,7 @@
 use leptos::prelude::*;
 
 use crate::components::facet_group::{toggled_href, FacetGroup};
+use crate::components::progressive::sliced;
 use crate::components::search_bar::{AsOfInput, SearchBox, SortSelect};
 use crate::components::task_card::TaskCard;
 use crate::domain::facet::{facet_entries, selected_values, FacetKey, FacetKind};
@@ -129,10 +130,14 @@ pub fn TasksPage() -> impl IntoView {
         });
         PAGE + extra
     };
-    let visible = move || {
-        let n = shown();
-        evaluated.with(|e| e.tasks.iter().take(n).copied().collect::<Vec<_>>())
-    };
+    // Many new cards at once (mounting, clearing a search) arrive in slices, see `progressive`.
+    let visible = sliced(
+        move || {
+            let n = shown();
+            evaluated.with(|e| e.tasks.iter().take(n).copied().collect::<Vec<_>>())
+        },
+        |t: &&'static Task| t.id,
+    );
     let hidden = move || total.get().saturating_sub(shown());
     let show_more = move |_| {
         let q = state.query.get_untracked();
@@ -200,7 +205,7 @@ pub fn TasksPage() -> impl IntoView {
                         }
                     >
                         <ol class="task-list" data-testid="task-list">
-                            <For each=visible key=|t| t.id let:task>
+                            <For each=move || visible.get() key=|t| t.id let:task>
                                 <TaskCard task=task terms=terms />
                             </For>
                         </ol>

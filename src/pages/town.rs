@@ -2,6 +2,7 @@
 
 use leptos::prelude::*;
 
+use crate::components::progressive::sliced;
 use crate::components::search_bar::AsOfInput;
 use crate::components::task_card::TaskCard;
 use crate::domain::summary::unit_summary;
@@ -27,32 +28,33 @@ fn TaskGroup(
     unit: Option<String>,
 ) -> impl IntoView {
     let n = items.len();
-    // Like the task list, a long group renders a page of cards at a time.
+    // Like the task list, a long group renders a page of cards at a time, and the first page in
+    // slices (see `progressive`).
     let shown = RwSignal::new(GROUP_PAGE);
     let items = StoredValue::new(items);
     let unit = StoredValue::new(unit);
-    let cards = move || {
-        items.with_value(|items| {
-            items
-                .iter()
-                .take(shown.get())
-                .map(|(task, assignment)| {
-                    let assignment = assignment.clone().unwrap_or_default();
-                    match unit.get_value() {
-                        Some(u) => view! { <TaskCard task=*task assignment=assignment unit=u /> }
-                            .into_any(),
-                        None => view! { <TaskCard task=*task assignment=assignment /> }.into_any(),
-                    }
-                })
-                .collect_view()
-        })
+    let visible = sliced(
+        move || {
+            let k = shown.get();
+            items.with_value(|items| items.iter().take(k).cloned().collect::<Vec<_>>())
+        },
+        |(t, _): &(&'static Task, Option<String>)| t.id,
+    );
+    let card = move |(task, assignment): (&'static Task, Option<String>)| {
+        let assignment = assignment.unwrap_or_default();
+        match unit.get_value() {
+            Some(u) => view! { <TaskCard task=task assignment=assignment unit=u /> }.into_any(),
+            None => view! { <TaskCard task=task assignment=assignment /> }.into_any(),
+        }
     };
     let hidden = move || n.saturating_sub(shown.get());
     let body = if n == 0 {
         view! { <p class="muted">{text::GROUP_EMPTY}</p> }.into_any()
     } else {
         view! {
-            <ol class="task-list">{cards}</ol>
+            <ol class="task-list">
+                <For each=move || visible.get() key=|(t, _)| t.id children=card />
+            </ol>
             <Show when=move || { hidden() > 0 }>
                 <button
                     type="button"
