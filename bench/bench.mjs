@@ -15,7 +15,7 @@ import path from 'node:path';
 import zlib from 'node:zlib';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
-import { fileBytes, sizes, walk } from '../scripts/build/sizes.mjs';
+import { fileBytes, pageAssets, sizes, walk } from '../scripts/build/sizes.mjs';
 import { generate, toText } from './gen-dataset.mjs';
 import { summarize } from './twiggy-summary.mjs';
 
