@@ -11,17 +11,19 @@ use std::time::Duration;
 
 use leptos::prelude::*;
 
-/// New cards a list creates per task.
+/// New cards a list creates per task after its first.
 pub const STEP: usize = 16;
+/// New cards a list creates in the task that mounts it: a phone screen's worth.
+pub const FIRST: usize = 8;
 
 /// The longest prefix of `items` that adds at most [`STEP`] keys not in `shown` (what is on
 /// screen now: a page of at most a few hundred, so a linear search is cheapest in time and code),
 /// and whether it had to stop short of `items`.
-pub fn slice_prefix(items: &[u16], shown: &[u16]) -> (usize, bool) {
+pub fn slice_prefix(items: &[u16], shown: &[u16], step: usize) -> (usize, bool) {
     let mut new = 0;
     for (i, k) in items.iter().enumerate() {
         if !shown.contains(k) {
-            if new == STEP {
+            if new == step {
                 return (i, true);
             }
             new += 1;
@@ -31,10 +33,13 @@ pub fn slice_prefix(items: &[u16], shown: &[u16]) -> (usize, bool) {
 }
 
 /// The items of `all` to render now: a memo over `all` (the full list, in order) that adds at
-/// most [`STEP`] new items per task, keyed by `key`, and schedules the next slice itself.
+/// most `first` new items in the task that mounts it ([`FIRST`]; 0 for a list further down the
+/// page, which then starts one task later) and [`STEP`] per task after that, keyed by `key`, and
+/// schedules the next slice itself.
 pub fn sliced<T>(
     all: impl Fn() -> Vec<T> + Send + Sync + 'static,
     key: fn(&T) -> u16,
+    first: usize,
 ) -> Memo<Vec<T>>
 where
     T: Clone + PartialEq + Send + Sync + 'static,
@@ -47,7 +52,8 @@ where
             .map(|p| p.iter().map(key).collect())
             .unwrap_or_default();
         let keys: Vec<u16> = all.iter().map(key).collect();
-        let (n, more) = slice_prefix(&keys, &shown);
+        let step = if prev.is_some() { STEP } else { first };
+        let (n, more) = slice_prefix(&keys, &shown, step);
         if more {
             // The next slice in a task of its own; a list that is gone by then ignores it.
             set_timeout(
@@ -69,15 +75,18 @@ mod tests {
     fn a_slice_adds_at_most_step_new_keys() {
         let items: Vec<u16> = (0..100).collect();
         let none: Vec<u16> = Vec::new();
-        assert_eq!(slice_prefix(&items, &none), (STEP, true));
+        assert_eq!(slice_prefix(&items, &none, STEP), (STEP, true));
         // Everything already shown: the whole list, however long.
         let all = items.clone();
-        assert_eq!(slice_prefix(&items, &all), (100, false));
+        assert_eq!(slice_prefix(&items, &all, STEP), (100, false));
         // Shown keys do not count against the step: 10 shown at the front, then STEP new.
         let front: Vec<u16> = (0..10).collect();
-        assert_eq!(slice_prefix(&items, &front), (10 + STEP, true));
+        assert_eq!(slice_prefix(&items, &front, STEP), (10 + STEP, true));
         // A short list ends the slicing.
-        assert_eq!(slice_prefix(&items[..5], &none), (5, false));
-        assert_eq!(slice_prefix(&items[..STEP], &none), (STEP, false));
+        assert_eq!(slice_prefix(&items[..5], &none, STEP), (5, false));
+        assert_eq!(slice_prefix(&items[..STEP], &none, STEP), (STEP, false));
+        // A deferred list starts empty and asks for the next slice.
+        assert_eq!(slice_prefix(&items, &none, 0), (0, true));
+        assert_eq!(slice_prefix(&[], &none, 0), (0, false));
     }
 }

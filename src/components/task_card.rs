@@ -17,15 +17,23 @@ use crate::text;
 /// How many characters of context a search excerpt shows on each side of the hit.
 const SNIPPET_RADIUS: usize = 24;
 
+/// `text`, with the search terms marked when the list has a search.
+fn text_of(text: &str, terms: Option<Signal<Vec<String>>>) -> AnyView {
+    match terms {
+        Some(terms) => view! { <Highlight text=text.to_string() terms=terms /> }.into_any(),
+        None => text.to_string().into_any(),
+    }
+}
+
 /// A task with number, name, lead departments, deadline light and status; the name links to the
 /// detail page. `assignment` is the viewing unit's own share, shown up front on town pages.
 #[component]
 pub fn TaskCard(
     /// The task.
     task: &'static Task,
-    /// Search terms to highlight.
-    #[prop(into, optional)]
-    terms: Signal<Vec<String>>,
+    /// Search terms to highlight (lists with a search box); without them the texts are static.
+    #[prop(optional, into)]
+    terms: Option<Signal<Vec<String>>>,
     /// The unit's own assignment, e.g. "道路 8公里 · 桥梁 8座".
     #[prop(optional)]
     assignment: Option<String>,
@@ -82,7 +90,7 @@ pub fn TaskCard(
     let editor_open = RwSignal::new(false);
     let done = Signal::derive(move || status() == StatusKey::Done);
     // Where a term only occurs in the long texts, show the passage it occurs in.
-    let excerpt = move || {
+    let excerpt = move |terms: Signal<Vec<String>>| {
         terms.with(|t| {
             if t.is_empty() {
                 return None;
@@ -95,10 +103,10 @@ pub fn TaskCard(
         <li class="task-row" data-testid="task-row" data-task-id=task.id>
             <span class="task-row-no" title=text::COL_NO>{task.id}</span>
             <a class="task-row-name" href=href>
-                <Highlight text=task.name.clone() terms=terms />
+                {text_of(&task.name, terms)}
             </a>
             <span class="task-row-lead" title=text::COL_LEAD>
-                <Highlight text=task.lead_text.clone() terms=terms />
+                {text_of(&task.lead_text, terms)}
             </span>
             <span class="task-row-deadline" title=text::COL_DEADLINE>
                 <DeadlineBadge task=task done=done />
@@ -115,16 +123,19 @@ pub fn TaskCard(
                         </span>
                     }
                 })}
-            {move || {
-                excerpt()
-                    .map(|e| {
-                        view! {
-                            <span class="task-row-excerpt">
-                                <Highlight text=e terms=terms />
-                            </span>
-                        }
-                    })
-            }}
+            {terms
+                .map(|terms| {
+                    move || {
+                        excerpt(terms)
+                            .map(|e| {
+                                view! {
+                                    <span class="task-row-excerpt">
+                                        <Highlight text=e terms=terms />
+                                    </span>
+                                }
+                            })
+                    }
+                })}
             {unit
                 .with_value(Option::is_some)
                 .then_some(move || {

@@ -3,7 +3,7 @@
 use leptos::prelude::*;
 
 use crate::components::facet_group::{toggled_href, FacetGroup};
-use crate::components::progressive::sliced;
+use crate::components::progressive::{sliced, FIRST};
 use crate::components::search_bar::{AsOfInput, SearchBox, SortSelect};
 use crate::components::task_card::TaskCard;
 use crate::domain::facet::{facet_entries, selected_values, FacetKey, FacetKind};
@@ -137,6 +137,7 @@ pub fn TasksPage() -> impl IntoView {
             evaluated.with(|e| e.tasks.iter().take(n).copied().collect::<Vec<_>>())
         },
         |t: &&'static Task| t.id,
+        FIRST,
     );
     let hidden = move || total.get().saturating_sub(shown());
     let show_more = move |_| {

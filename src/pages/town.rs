@@ -2,7 +2,7 @@
 
 use leptos::prelude::*;
 
-use crate::components::progressive::sliced;
+use crate::components::progressive::{sliced, FIRST};
 use crate::components::search_bar::AsOfInput;
 use crate::components::task_card::TaskCard;
 use crate::domain::summary::unit_summary;
@@ -26,6 +26,9 @@ fn TaskGroup(
     items: Vec<(&'static Task, Option<String>)>,
     /// The unit whose progress the cards show and edit; `None` for district-level tasks.
     unit: Option<String>,
+    /// Cards rendered when the page mounts: a screenful for the first group, none for the groups
+    /// below it (they follow one task later, see `progressive`).
+    first: usize,
 ) -> impl IntoView {
     let n = items.len();
     // Like the task list, a long group renders a page of cards at a time, and the first page in
@@ -39,6 +42,7 @@ fn TaskGroup(
             items.with_value(|items| items.iter().take(k).cloned().collect::<Vec<_>>())
         },
         |(t, _): &(&'static Task, Option<String>)| t.id,
+        first,
     );
     let card = move |(task, assignment): (&'static Task, Option<String>)| {
         let assignment = assignment.unwrap_or_default();
@@ -125,9 +129,9 @@ pub fn TownPage(
                 <AsOfInput />
             </div>
             <TownSummary unit=unit.id.clone() />
-            <TaskGroup title=text::GROUP_NAMED testid="group-named" items=named unit=Some(unit.id.clone()) />
-            <TaskGroup title=shared_title testid="group-shared" items=shared unit=Some(unit.id.clone()) />
-            <TaskGroup title=text::GROUP_DISTRICT testid="group-district" items=district unit=None />
+            <TaskGroup title=text::GROUP_NAMED testid="group-named" items=named unit=Some(unit.id.clone()) first=FIRST / 2 />
+            <TaskGroup title=shared_title testid="group-shared" items=shared unit=Some(unit.id.clone()) first=0 />
+            <TaskGroup title=text::GROUP_DISTRICT testid="group-district" items=district unit=None first=0 />
         </section>
     }
     .into_any()
