@@ -1,6 +1,7 @@
 //! The root component: loads the embedded dataset and shows the page the URL names.
 
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
 
 use crate::browser::{on_page_leave, on_storage_change};
 use crate::components::nav::TopNav;
@@ -71,7 +72,18 @@ fn Shell(ds: &'static Dataset) -> impl IntoView {
 
     view! {
         <div class="app" data-testid="app">
-            <a class="skip-link" href="#main">"跳到主要内容"</a>
+            // Not a plain "#main" link: the route lives in the hash, so following it would leave
+            // the page.
+            <a
+                class="skip-link"
+                href="#main"
+                on:click=move |ev| {
+                    ev.prevent_default();
+                    focus_page_heading();
+                }
+            >
+                {text::SKIP_TO_MAIN}
+            </a>
             <TopNav />
             <Notices />
             <main class="main" id="main" tabindex="-1">
@@ -95,6 +107,7 @@ fn Shell(ds: &'static Dataset) -> impl IntoView {
 fn CurrentPage() -> impl IntoView {
     let state = use_app_state();
     let page = Memo::new(move |_| state.route.with(|r| r.page.clone()));
+    handle_focus_on_navigation(page);
     move || match page.get() {
         Page::Tasks => view! { <TasksPage /> }.into_any(),
         Page::Task(id) => view! { <TaskPage id=id /> }.into_any(),
@@ -104,6 +117,31 @@ fn CurrentPage() -> impl IntoView {
         Page::Dept(name) => view! { <DeptPage name=name /> }.into_any(),
         Page::Data => view! { <DataPage /> }.into_any(),
         Page::Print(unit) => view! { <PrintPage unit=unit /> }.into_any(),
+    }
+}
+
+/// After a move to another page (not on the first one, nor when only filters change), focus
+/// goes to the new page's heading: a screen reader reads where the link led, and Tab goes on
+/// from the top of the new page instead of from the link that is gone.
+fn handle_focus_on_navigation(page: Memo<Page>) {
+    Effect::new(move |first: Option<()>| {
+        page.track();
+        if first.is_some() {
+            // After the new page is in the DOM.
+            request_animation_frame(focus_page_heading);
+        }
+    });
+}
+
+/// Focuses the page heading (the first `h1`/`h2` in `<main>`), made focusable by script only.
+fn focus_page_heading() {
+    let heading = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.query_selector("#main h1, #main h2").ok().flatten())
+        .and_then(|h| h.dyn_into::<web_sys::HtmlElement>().ok());
+    if let Some(h) = heading {
+        let _ = h.set_attribute("tabindex", "-1");
+        let _ = h.focus();
     }
 }
 

@@ -22,6 +22,8 @@ pub const NAV_DEPTS: &str = "牵头部门";
 pub const NAV_DATA: &str = "数据";
 /// Label of the main navigation.
 pub const NAV_LABEL: &str = "主导航";
+/// The first link of every page, for keyboard and screen-reader users.
+pub const SKIP_TO_MAIN: &str = "跳到主要内容";
 /// Link to the user's own unit in the top bar.
 pub const NAV_MY_UNIT: &str = "我的街镇";
 /// Search box label.
@@ -212,6 +214,11 @@ pub const NOTE_EDITED: &str = "（已修改）";
 pub const READ_ONLY_HINT: &str = "当前为只读模式，不能修改进度（见页面上方提示）。";
 /// Saved indicator.
 pub const SAVED: &str = "已保存到本机";
+/// Saved indicator after a save in this visit, with its time: each save changes the text, so
+/// the live region reads it out again.
+pub fn saved_at(hour: u8, minute: u8, second: u8) -> String {
+    format!("{SAVED}（{hour:02}:{minute:02}:{second:02}）")
+}
 /// Unsaved indicator.
 pub const UNSAVED: &str = "尚未保存到本机";
 /// Town progress summary labels.

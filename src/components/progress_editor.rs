@@ -3,7 +3,7 @@
 
 use leptos::prelude::*;
 
-use crate::domain::export::format_stamp;
+use crate::domain::export::{china_time, format_stamp};
 use crate::domain::progress::{note_id, Note, Status};
 use crate::domain::summary::metric_progress;
 use crate::domain::task::Task;
@@ -25,6 +25,23 @@ pub fn ProgressEditor(
     let error = RwSignal::new(None::<String>);
     let unit = StoredValue::new(unit);
     let read_only = move || progress.read_only.get();
+    // "已保存到本机" with the time of this record's last save since the editor opened (China
+    // time, like the notes): the live region then announces every save, not only the first.
+    let opened = crate::state::progress::now_ms();
+    let saved_line = move || {
+        if progress.unsaved.get() {
+            return text::UNSAVED.to_string();
+        }
+        progress
+            .doc
+            .with(|d| d.record(task.id, &unit.get_value()).map(|r| r.updated_at))
+            .filter(|&t| t >= opened)
+            .and_then(china_time)
+            .map_or_else(
+                || text::SAVED.to_string(),
+                |t| text::saved_at(t.hour, t.minute, t.second),
+            )
+    };
 
     view! {
         <section class="progress" data-testid="progress-editor" data-unit=unit.get_value()>
@@ -50,7 +67,7 @@ pub fn ProgressEditor(
                     })
             }}
             <p class="muted" aria-live="polite" data-testid="save-state">
-                {move || if progress.unsaved.get() { text::UNSAVED } else { text::SAVED }}
+                {saved_line}
             </p>
         </section>
     }

@@ -31,9 +31,12 @@ impl DataError {
     }
 }
 
-/// Parses a dataset document and checks its schema version.
+/// Parses a dataset document and checks its schema version (through a JSON value, see
+/// [`crate::domain::task::from_json`]).
 pub fn parse_dataset(json: &str) -> Result<Dataset, DataError> {
-    let ds: Dataset = serde_json::from_str(json).map_err(|e| DataError::Invalid(e.to_string()))?;
+    let value: serde_json::Value =
+        serde_json::from_str(json).map_err(|e| DataError::Invalid(e.to_string()))?;
+    let ds = crate::domain::task::from_json::dataset(value).map_err(DataError::Invalid)?;
     if ds.schema != DATASET_SCHEMA {
         return Err(DataError::Schema(ds.schema));
     }
@@ -74,6 +77,26 @@ mod tests {
             1,
         );
         assert_eq!(parse_dataset(&json), Err(DataError::Schema(999)));
+    }
+
+    #[test]
+    fn the_hand_reading_equals_the_derived_one() {
+        let derived: Dataset = serde_json::from_str(DATASET_JSON).expect("derived reading");
+        assert_eq!(embedded().expect("hand reading"), derived);
+        let mini = include_str!("../../tests/fixtures/dataset-mini.json");
+        let derived: Dataset = serde_json::from_str(mini).expect("derived reading");
+        assert_eq!(parse_dataset(mini).expect("hand reading"), derived);
+    }
+
+    #[test]
+    fn a_wrong_field_is_named() {
+        let bad = DATASET_JSON.replacen("\"scope\":\"", "\"scope\":\"nowhere", 1);
+        let Err(DataError::Invalid(e)) = parse_dataset(&bad) else {
+            panic!("accepted a bad scope");
+        };
+        assert!(e.contains("scope"), "{e}");
+        let bad = DATASET_JSON.replacen("\"name\":", "\"nom\":", 1);
+        assert!(matches!(parse_dataset(&bad), Err(DataError::Invalid(e)) if e.contains("name")));
     }
 
     #[test]

@@ -148,3 +148,188 @@ pub struct Assignment {
     /// The phrase of the source it came from, e.g. `朱家角8`.
     pub phrase: String,
 }
+
+/// Reading a dataset from a parsed JSON value by hand, field by field.
+///
+/// The app parses the embedded list (and any list a user opens) with `serde_json` into a
+/// [`serde_json::Value`], which the progress import needs anyway, and converts that here, moving
+/// the strings out of the value. The derived `Deserialize` would instantiate serde_json's
+/// deserializer once more for every type of the dataset (about 8 KB gzip of wasm) for the same
+/// result; a test keeps the two readings equal.
+pub mod from_json {
+    use serde_json::{Map, Value};
+
+    use super::{
+        Assignment, Category, Dataset, DatasetMeta, Scope, Task, Unit, UnitAllocation, UnitKind,
+    };
+    use crate::domain::date::Date;
+
+    /// What was wrong, as a path and a reason (shown inside a Chinese message by the caller).
+    pub type Error = String;
+
+    fn field(obj: &mut Map<String, Value>, key: &str) -> Result<Value, Error> {
+        obj.remove(key)
+            .ok_or_else(|| format!("missing field `{key}`"))
+    }
+
+    fn object(v: Value, what: &str) -> Result<Map<String, Value>, Error> {
+        match v {
+            Value::Object(m) => Ok(m),
+            _ => Err(format!("{what}: expected an object")),
+        }
+    }
+
+    fn string(obj: &mut Map<String, Value>, key: &str) -> Result<String, Error> {
+        match field(obj, key)? {
+            Value::String(s) => Ok(s),
+            _ => Err(format!("`{key}`: expected a string")),
+        }
+    }
+
+    fn uint(obj: &mut Map<String, Value>, key: &str, max: u64) -> Result<u64, Error> {
+        field(obj, key)?
+            .as_u64()
+            .filter(|&n| n <= max)
+            .ok_or_else(|| format!("`{key}`: expected an integer up to {max}"))
+    }
+
+    fn array(obj: &mut Map<String, Value>, key: &str) -> Result<Vec<Value>, Error> {
+        match field(obj, key)? {
+            Value::Array(a) => Ok(a),
+            _ => Err(format!("`{key}`: expected an array")),
+        }
+    }
+
+    fn list<T>(
+        obj: &mut Map<String, Value>,
+        key: &str,
+        item: fn(Value) -> Result<T, Error>,
+    ) -> Result<Vec<T>, Error> {
+        array(obj, key)?
+            .into_iter()
+            .enumerate()
+            .map(|(i, v)| item(v).map_err(|e| format!("{key}[{i}]: {e}")))
+            .collect()
+    }
+
+    fn strings(v: Value) -> Result<String, Error> {
+        match v {
+            Value::String(s) => Ok(s),
+            _ => Err("expected a string".into()),
+        }
+    }
+
+    fn meta(v: Value) -> Result<DatasetMeta, Error> {
+        let mut o = object(v, "meta")?;
+        Ok(DatasetMeta {
+            id: string(&mut o, "id")?,
+            title: string(&mut o, "title")?,
+            year: field(&mut o, "year")?
+                .as_i64()
+                .and_then(|y| i32::try_from(y).ok())
+                .ok_or("`year`: expected a year")?,
+            district: string(&mut o, "district")?,
+            source_file: string(&mut o, "source_file")?,
+            content_hash: string(&mut o, "content_hash")?,
+        })
+    }
+
+    fn category(v: Value) -> Result<Category, Error> {
+        let mut o = object(v, "category")?;
+        Ok(Category {
+            id: uint(&mut o, "id", u8::MAX.into())? as u8,
+            number: string(&mut o, "number")?,
+            name: string(&mut o, "name")?,
+        })
+    }
+
+    fn unit(v: Value) -> Result<Unit, Error> {
+        let mut o = object(v, "unit")?;
+        Ok(Unit {
+            id: string(&mut o, "id")?,
+            name: string(&mut o, "name")?,
+            short_names: list(&mut o, "short_names", strings)?,
+            kind: match string(&mut o, "kind")?.as_str() {
+                "town" => UnitKind::Town,
+                "subdistrict" => UnitKind::Subdistrict,
+                "park" => UnitKind::Park,
+                other => return Err(format!("`kind`: unknown unit kind `{other}`")),
+            },
+        })
+    }
+
+    fn assignment(v: Value) -> Result<Assignment, Error> {
+        let mut o = object(v, "assignment")?;
+        Ok(Assignment {
+            metric: string(&mut o, "metric")?,
+            value: field(&mut o, "value")?
+                .as_f64()
+                .ok_or("`value`: expected a number")?,
+            measure: string(&mut o, "measure")?,
+            phrase: string(&mut o, "phrase")?,
+        })
+    }
+
+    fn allocation(v: Value) -> Result<UnitAllocation, Error> {
+        let mut o = object(v, "allocation")?;
+        Ok(UnitAllocation {
+            unit: string(&mut o, "unit")?,
+            items: list(&mut o, "items", assignment)?,
+            // Optional: left out when empty.
+            villages: match o.remove("villages") {
+                None => Vec::new(),
+                Some(v) => {
+                    let mut wrap = Map::new();
+                    wrap.insert("villages".into(), v);
+                    list(&mut wrap, "villages", strings)?
+                }
+            },
+        })
+    }
+
+    fn task(v: Value) -> Result<Task, Error> {
+        let mut o = object(v, "task")?;
+        let id = uint(&mut o, "id", u16::MAX.into())? as u16;
+        let at = |e: Error| format!("task {id}: {e}");
+        Ok(Task {
+            id,
+            city_no: uint(&mut o, "city_no", u16::MAX.into()).map_err(at)? as u16,
+            category: uint(&mut o, "category", u8::MAX.into()).map_err(at)? as u8,
+            name: string(&mut o, "name").map_err(at)?,
+            requirements: string(&mut o, "requirements").map_err(at)?,
+            lead_text: string(&mut o, "lead_text").map_err(at)?,
+            leads: list(&mut o, "leads", strings).map_err(at)?,
+            allocation_text: string(&mut o, "allocation_text").map_err(at)?,
+            deadline_text: string(&mut o, "deadline_text").map_err(at)?,
+            deadline: match field(&mut o, "deadline").map_err(at)? {
+                Value::Null => None,
+                Value::String(s) => Some(
+                    Date::parse_iso(&s)
+                        .ok_or_else(|| at(format!("`deadline`: not a date: {s}")))?,
+                ),
+                _ => return Err(at("`deadline`: expected a date or null".into())),
+            },
+            scope: match string(&mut o, "scope").map_err(at)?.as_str() {
+                "all_towns" => Scope::AllTowns,
+                "all_towns_and_park" => Scope::AllTownsAndPark,
+                "listed" => Scope::Listed,
+                "district" => Scope::District,
+                other => return Err(at(format!("`scope`: unknown scope `{other}`"))),
+            },
+            allocations: list(&mut o, "allocations", allocation).map_err(at)?,
+        })
+    }
+
+    /// The dataset in `v`; `Err` names the first field that is missing or of the wrong type.
+    /// Unknown fields are ignored, as with the derived reading.
+    pub fn dataset(v: Value) -> Result<Dataset, Error> {
+        let mut o = object(v, "dataset")?;
+        Ok(Dataset {
+            schema: uint(&mut o, "schema", u32::MAX.into())? as u32,
+            meta: meta(field(&mut o, "meta")?)?,
+            categories: list(&mut o, "categories", category)?,
+            units: list(&mut o, "units", unit)?,
+            tasks: list(&mut o, "tasks", task)?,
+        })
+    }
+}

@@ -134,8 +134,11 @@ fn ExportSection() -> impl IntoView {
                 </button>
                 <a class="button" href=print_href data-testid="print-link">{text::PRINT_LINK}</a>
             </div>
-            {move || message.get().map(|m| view! { <p role="status" data-testid="export-message">{m}</p> })}
-            {move || brief.get().map(|b| view! { <pre class="brief" data-testid="brief">{b}</pre> })}
+            // Live regions stay in the page (empty until used): screen readers announce a change
+            // of their text, not reliably a region that arrives with its text.
+            <p role="status" data-testid="export-message">{move || message.get()}</p>
+            // It scrolls when long, so it takes focus (keyboard scrolling).
+            {move || brief.get().map(|b| view! { <pre class="brief" tabindex="0" data-testid="brief">{b}</pre> })}
         </section>
     }
 }
@@ -234,21 +237,17 @@ fn ImportSection() -> impl IntoView {
                     on:change:target=on_file
                 />
             </div>
-            {move || {
-                message
-                    .get()
-                    .map(|(is_error, m)| {
-                        view! {
-                            <p
-                                class=if is_error { "banner banner-error" } else { "banner banner-info" }
-                                role=if is_error { "alert" } else { "status" }
-                                data-testid="import-message"
-                            >
-                                {m}
-                            </p>
-                        }
-                    })
-            }}
+            <p
+                class=move || match message.with(|m| m.as_ref().map(|(e, _)| *e)) {
+                    Some(true) => "banner banner-error",
+                    Some(false) => "banner banner-info",
+                    None => "",
+                }
+                role=move || if message.with(|m| matches!(m, Some((true, _)))) { "alert" } else { "status" }
+                data-testid="import-message"
+            >
+                {move || message.get().map(|(_, m)| m)}
+            </p>
             {move || {
                 pending
                     .get()

@@ -95,7 +95,8 @@ pub fn PrintPage(
             <h2>{format!("{name}{}", text::PRINT_TITLE.trim_end_matches("（打印）"))}</h2>
             <p>{format!("{}　{}：{}", ds.meta.title, text::AS_OF_LABEL, as_of.to_iso())}</p>
             <p>{summary}</p>
-            <table class="data-table print-table">
+            // On a phone the table scrolls sideways (style/main.css), so it takes focus.
+            <table class="data-table print-table" tabindex="0">
                 <thead>
                     <tr>
                         <th scope="col">{text::COL_NO}</th>
