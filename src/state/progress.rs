@@ -16,7 +16,7 @@ use crate::domain::progress::{EditError, ProgressDoc};
 use crate::domain::task::Dataset;
 use crate::storage::{
     load_last_export, needs_export_reminder, save_last_export, LoadOutcome, ProgressStore,
-    SaveOutcome, StoreError,
+    StoreError,
 };
 use crate::text;
 
@@ -151,9 +151,15 @@ impl ProgressState {
         }
         let mut next = self.doc.get_untracked();
         edit(&mut next, now_ms()).map_err(|e| e.message_zh())?;
+        // Saved first (the store stamps the document, or merges a newer one in), then published
+        // once: every card and count that reads the document re-runs once per edit, not twice.
+        // A failed write keeps the edit on screen, marked unsaved, with the retry notice.
+        let written = self.write(&mut next);
+        if written == self.unsaved.get_untracked() {
+            // Written: earlier unsaved edits went with it. Not written: now there are some.
+            self.unsaved.set(!written);
+        }
         self.doc.set(next);
-        self.unsaved.set(true);
-        self.flush();
         request_persistence_once(*self);
         Ok(())
     }
@@ -164,25 +170,34 @@ impl ProgressState {
         if !self.unsaved.get_untracked() {
             return;
         }
+        let mut doc = self.doc.get_untracked();
+        if self.write(&mut doc) {
+            self.unsaved.set(false);
+        }
+        if doc != self.doc.get_untracked() {
+            self.doc.set(doc);
+        }
+    }
+
+    /// Saves `doc` (which the store may stamp or merge into) and shows or clears the save
+    /// notice; true if it was written.
+    fn write(&self, doc: &mut ProgressDoc) -> bool {
         let Some(store) = self.store.get_value() else {
             self.set_save_notice(Some(text::SAVE_NO_STORAGE.to_string()));
-            return;
+            return false;
         };
-        let mut doc = self.doc.get_untracked();
-        let result = store.borrow_mut().save(&mut doc, now_ms());
+        let result = store.borrow_mut().save(doc, now_ms());
         match result {
-            Ok(outcome) => {
-                if outcome == SaveOutcome::MergedWithNewer || doc != self.doc.get_untracked() {
-                    self.doc.set(doc);
-                }
-                self.unsaved.set(false);
+            Ok(_) => {
                 self.set_save_notice(None);
+                true
             }
             Err(e) => {
                 if store.borrow().is_read_only() {
                     self.read_only.set(true);
                 }
                 self.set_save_notice(Some(e.message_zh()));
+                false
             }
         }
     }
