@@ -61,11 +61,12 @@ if [ "$(wasm-bindgen --version 2>/dev/null)" != "wasm-bindgen $WBG" ]; then
   cargo install wasm-bindgen-cli --version "$WBG" --locked || cargo install wasm-bindgen-cli --version "$WBG" --force
 fi
 
-# --- Node tools: wasm-opt 132 (binaryen) and playwright-core ----------------------------------------
+# --- Node tools: wasm-opt 132 (binaryen), playwright-core and puppeteer-core ----------------------
 if ! command -v npm >/dev/null 2>&1; then apt_install nodejs npm; fi
 if ! [ -x "$ROOT/node_modules/.bin/wasm-opt" ] || ! [ -d "$ROOT/node_modules/playwright-core" ] \
+   || ! [ -d "$ROOT/node_modules/puppeteer-core" ] \
    || [ "$ROOT/package-lock.json" -nt "$ROOT/node_modules/.package-lock.json" ]; then
-  log "installing npm packages (binaryen 132, playwright-core)"
+  log "installing npm packages (binaryen 132, playwright-core, puppeteer-core)"
   (cd "$ROOT" && npm ci --no-audit --no-fund --loglevel=error)
 fi
 [ "$(wasm-opt --version)" = "wasm-opt version 132 (version_132)" ] || die "wasm-opt is not version 132"
@@ -74,6 +75,16 @@ fi
 if ! [ -x "$CHROME_BIN" ] || ! [ -x "$CHROMEDRIVER" ]; then
   log "installing Chromium and chromedriver"
   apt_install chromium chromium-driver
+fi
+# Firefox ESR (driven by puppeteer-core over WebDriver BiDi), WebKitGTK's WebKitWebDriver with its
+# MiniBrowser, and Xvfb for MiniBrowser's display: the cross-engine journeys (tests/e2e/engines.test.mjs).
+MISSING_ENGINES=()
+command -v firefox-esr >/dev/null 2>&1 || MISSING_ENGINES+=(firefox-esr)
+command -v WebKitWebDriver >/dev/null 2>&1 || MISSING_ENGINES+=(webkit2gtk-driver)
+command -v Xvfb >/dev/null 2>&1 || MISSING_ENGINES+=(xvfb)
+if [ "${#MISSING_ENGINES[@]}" -gt 0 ]; then
+  log "installing ${MISSING_ENGINES[*]} for the Firefox and WebKit tests"
+  apt_install "${MISSING_ENGINES[@]}"
 fi
 # A Chinese font, so the screenshots the tests take show text rather than empty boxes.
 if command -v fc-list >/dev/null 2>&1 && [ -z "$(fc-list :lang=zh 2>/dev/null)" ] && command -v apt-get >/dev/null 2>&1; then

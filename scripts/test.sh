@@ -40,7 +40,7 @@ with_wasm_env cargo test --locked --release --target "$WASM_TARGET" --target-dir
 WASM=$(count_cargo "$LOGS/wasm.log")
 [ "$WASM" -gt 0 ] || die "no in-browser test ran"
 
-log "end-to-end tests (release dist in headless Chromium)"
+log "end-to-end tests (release dist in headless Chromium; the key journeys also in Firefox ESR and WebKitGTK)"
 node --test --test-concurrency=1 --test-reporter=spec tests/e2e/ 2>&1 | tee "$LOGS/e2e.log"
 E2E=$(grep -E '^ℹ pass ' "$LOGS/e2e.log" | awk '{print $3}')
 E2E_FAIL=$(grep -E '^ℹ fail ' "$LOGS/e2e.log" | awk '{print $3}')
@@ -51,7 +51,7 @@ E2E_FAIL=$(grep -E '^ℹ fail ' "$LOGS/e2e.log" | awk '{print $3}')
 # break unnoticed: builds the reference page, measures once. The numbers are printed, not judged;
 # it fails only when something could not be built or measured (--strict), never on a slow figure.
 log "benchmark, one short pass (1 run, 74 tasks; numbers not judged)"
-node bench/bench.mjs --runs 1 --sizes 74 --no-twiggy --strict --app-dist dist --out "$LOGS/bench"
+node bench/bench.mjs --runs 1 --sizes 74 --no-twiggy --no-lighthouse --strict --app-dist dist --out "$LOGS/bench"
 
 echo
 echo "tests per layer: native $NATIVE, wasm-in-browser $WASM, end-to-end $E2E"
