@@ -4,16 +4,17 @@
 // never fails on a number; it exits non-zero only if it could not measure.
 //
 //   node bench/bench.mjs [--runs 5] [--sizes 74,1000,10000] [--no-build] [--no-twiggy]
-//                        [--out DIR] [--app-dist DIR] [--strict]
+//                        [--no-lighthouse] [--out DIR] [--app-dist DIR] [--strict]
 //
 // Writes results.json and results.md to --out (default bench/out, with the dists it builds) and
 // prints the Markdown. See bench/README.md for what each figure means and for the options.
-import { execFileSync } from 'node:child_process';
+import { execFile, execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
 import zlib from 'node:zlib';
 import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
 import { chromium } from 'playwright-core';
 import { fileBytes, pageAssets, sizes, walk } from '../scripts/build/sizes.mjs';
 import { generate, toText } from './gen-dataset.mjs';
@@ -36,6 +37,8 @@ const RUNS = Number(opt('--runs', 5));
 const SIZES = opt('--sizes', '74,1000,10000').split(',').map(Number);
 const BUILD = !args.includes('--no-build');
 const TWIGGY = !args.includes('--no-twiggy');
+// One Lighthouse run (mobile preset) on the 74-task app page, when 74 is among --sizes.
+const LIGHTHOUSE = !args.includes('--no-lighthouse');
 // Where the dists, results and twiggy output go (the tests' short pass uses its own folder).
 const OUT = path.resolve(opt('--out', path.join(ROOT, 'bench/out')));
 // Measure this already-built release app dist (it must embed the one list of --sizes) instead of
@@ -531,6 +534,18 @@ function markdown(results) {
     L.push(`| ${listLabel(r, env.runs)} | ${f(e.type)} | ${f(e.clear)} | ${f(e.facet)} | ${f(e.town)} | ${f(e.note, r.app.interactions.note != null)} |`);
   }
   L.push('');
+  if (results.lighthouse) {
+    const lh = results.lighthouse;
+    L.push(`**Lighthouse** ${lh.version} (74 tasks, app; ${lh.preset} preset, ${lh.throttling} throttling, one run; full report: lighthouse.json)`);
+    L.push('');
+    L.push('| category | score | held below 100 by |');
+    L.push('| --- | ---: | --- |');
+    for (const c of Object.values(lh.categories)) {
+      const why = c.below.map((b) => (b.value ? `${b.title} (${b.value})` : b.title)).join('; ');
+      L.push(`| ${c.title} | ${c.score ?? 'n/a'} | ${why.replaceAll('|', '\\|') || '—'} |`);
+    }
+    L.push('');
+  }
   L.push('**Targets**');
   L.push('');
   L.push('| target | measured | verdict |');
@@ -584,6 +599,52 @@ function targets(results) {
 
 // ---------------------------------------------------------------------------------------------
 // Twiggy: what the wasm is made of, before wasm-opt strips the names
+
+// ---------------------------------------------------------------------------------------------
+// Lighthouse (one run, its mobile preset: Moto G Power screen, simulated Slow 4G and 4x CPU)
+
+const LH_CATEGORIES = ['performance', 'accessibility', 'best-practices', 'seo'];
+
+/**
+ * Runs the Lighthouse CLI (its own headless Chromium) on `url` and returns the four category
+ * scores (0–100) and, per category, the audits that hold it below 100: those that count towards
+ * the score (weight > 0) and did not pass, worst first. The whole report is kept as
+ * lighthouse.json in --out.
+ */
+async function lighthouseReport(url) {
+  const file = path.join(OUT, 'lighthouse.json');
+  const cli = path.join(ROOT, 'node_modules/lighthouse/cli/index.js');
+  const started = Date.now();
+  // Asynchronous: the page is served by this process.
+  await promisify(execFile)(process.execPath, [
+    cli, url, '--quiet', '--output=json', `--output-path=${file}`,
+    `--only-categories=${LH_CATEGORIES.join(',')}`,
+    '--chrome-flags=--headless=new --no-sandbox --disable-gpu --disable-dev-shm-usage',
+  ], { env: { ...process.env, CHROME_PATH: CHROME }, maxBuffer: 64 << 20, timeout: 300000 });
+  const lhr = JSON.parse(fs.readFileSync(file, 'utf8'));
+  if (lhr.runtimeError) throw new Error(`${lhr.runtimeError.code}: ${lhr.runtimeError.message}`);
+  const categories = {};
+  for (const id of LH_CATEGORIES) {
+    const c = lhr.categories[id];
+    const below = c.auditRefs
+      .filter((ref) => ref.weight > 0)
+      .map((ref) => ({ ref, a: lhr.audits[ref.id] }))
+      .filter(({ a }) => a.score != null && a.score < 1)
+      .sort((x, y) => x.a.score * x.ref.weight - y.a.score * y.ref.weight || y.ref.weight - x.ref.weight)
+      .map(({ ref, a }) => ({ id: ref.id, title: a.title, score: a.score, weight: ref.weight, value: a.displayValue || null }));
+    categories[id] = { title: c.title, score: c.score == null ? null : Math.round(c.score * 100), below };
+  }
+  return {
+    url,
+    version: lhr.lighthouseVersion,
+    preset: lhr.configSettings.formFactor,
+    throttling: lhr.configSettings.throttlingMethod,
+    chrome: lhr.environment?.hostUserAgent?.match(/Chrome\/([\d.]+)/)?.[1] || null,
+    seconds: Math.round((Date.now() - started) / 1000),
+    categories,
+    warnings: lhr.runWarnings || [],
+  };
+}
 
 function twiggyReport() {
   const target = process.env.CARGO_TARGET_DIR || path.join(process.env.HOME, '.cache/qingdan/target');
@@ -684,6 +745,15 @@ async function main() {
         }
         slowest = Math.max(slowest, Date.now() - runStart);
       }
+      if (LIGHTHOUSE && L.n === 74) {
+        log('lighthouse: 74 tasks, app, mobile preset');
+        try {
+          results.lighthouse = await lighthouseReport(appServer.url);
+          log(`lighthouse: ${LH_CATEGORIES.map((c) => `${c} ${results.lighthouse.categories[c].score}`).join(', ')}`);
+        } catch (e) {
+          notes.push(`lighthouse: could not run: ${String(e.message || e).split('\n')[0]}`);
+        }
+      }
       for (const e of appServer.encodings) encodings.add(e);
       for (const e of refServer.encodings) encodings.add(e);
       await appServer.close();
@@ -734,6 +804,7 @@ async function main() {
   } finally {
     await browser.close();
   }
+  if (LIGHTHOUSE && !SIZES.includes(74)) notes.push('lighthouse: not run (it measures the 74-task list, not among --sizes)');
   results.date = new Date().toISOString().slice(0, 16).replace('T', ' ') + ' UTC';
   results.notes = notes;
   results.targets = targets(results);

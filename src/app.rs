@@ -79,7 +79,7 @@ fn Shell(ds: &'static Dataset) -> impl IntoView {
                 href="#main"
                 on:click=move |ev| {
                     ev.prevent_default();
-                    focus_page_heading();
+                    focus_page_heading(false);
                 }
             >
                 {text::SKIP_TO_MAIN}
@@ -122,26 +122,61 @@ fn CurrentPage() -> impl IntoView {
 
 /// After a move to another page (not on the first one, nor when only filters change), focus
 /// goes to the new page's heading: a screen reader reads where the link led, and Tab goes on
-/// from the top of the new page instead of from the link that is gone.
+/// from the top of the new page instead of from the link that is gone. A page opened by a link
+/// in the app starts at its top; back and forward keep the place the browser restores.
 fn handle_focus_on_navigation(page: Memo<Page>) {
+    // The hash of the last in-app link clicked (or activated with Enter).
+    let clicked = StoredValue::new(None::<String>);
+    let handle = window_event_listener(leptos::ev::click, move |ev| {
+        let href = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+            .and_then(|el| el.closest("a[href^='#/']").ok().flatten())
+            .and_then(|a| a.get_attribute("href"));
+        clicked.set_value(href);
+    });
+    // The listener lives as long as the app.
+    std::mem::forget(handle);
     Effect::new(move |first: Option<()>| {
         page.track();
         if first.is_some() {
+            // Compared as pages: the link's href and `location.hash` may differ in encoding.
+            let by_link = clicked
+                .with_value(|c| c.as_deref().map(|h| Route::from_hash(h).page))
+                .is_some_and(|p| page.with_untracked(|now| p == *now));
+            clicked.set_value(None);
             // After the new page is in the DOM.
-            request_animation_frame(focus_page_heading);
+            request_animation_frame(move || {
+                if by_link {
+                    if let Some(w) = web_sys::window() {
+                        w.scroll_to_with_x_and_y(0.0, 0.0);
+                    }
+                }
+                focus_page_heading(!by_link);
+            });
         }
     });
 }
 
-/// Focuses the page heading (the first `h1`/`h2` in `<main>`), made focusable by script only.
-fn focus_page_heading() {
+/// Focuses the page heading (the first `h1`/`h2` in `<main>`), made focusable by script only;
+/// with `keep_scroll`, without scrolling to it.
+fn focus_page_heading(keep_scroll: bool) {
     let heading = web_sys::window()
         .and_then(|w| w.document())
         .and_then(|d| d.query_selector("#main h1, #main h2").ok().flatten())
         .and_then(|h| h.dyn_into::<web_sys::HtmlElement>().ok());
-    if let Some(h) = heading {
-        let _ = h.set_attribute("tabindex", "-1");
-        let _ = h.focus();
+    let Some(h) = heading else {
+        return;
+    };
+    let _ = h.set_attribute("tabindex", "-1");
+    // `focus({ preventScroll })` through JS: web-sys's FocusOptions is not among our features.
+    let options = js_sys::Object::new();
+    let _ = js_sys::Reflect::set(&options, &"preventScroll".into(), &keep_scroll.into());
+    let focus = js_sys::Reflect::get(&h, &"focus".into())
+        .ok()
+        .and_then(|f| f.dyn_into::<js_sys::Function>().ok());
+    if let Some(f) = focus {
+        let _ = f.call1(&h, &options);
     }
 }
 
