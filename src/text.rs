@@ -38,6 +38,8 @@ pub const AS_OF_LABEL: &str = "截至日期";
 pub const AS_OF_TODAY: &str = "回到今天";
 /// Filter panel title.
 pub const FILTERS: &str = "筛选";
+/// Skip link on the task list: past the filters to the results.
+pub const SKIP_TO_RESULTS: &str = "跳到搜索结果";
 /// Clears every filter and the search text.
 pub const CLEAR_FILTERS: &str = "清除全部筛选";
 /// Facet titles.

@@ -62,7 +62,20 @@ fn FacetButton(key: FacetKey, entries: Memo<Vec<FacetEntry>>) -> impl IntoView {
         (false, 0) => "facet-link facet-link-zero",
         _ => "facet-link",
     };
-    let href = move || state.route.with(|r| toggled_href(r, &key));
+    let key = StoredValue::new(key);
+    let href = move || state.route.with(|r| key.with_value(|k| toggled_href(r, k)));
+    // `role="button"`: Space presses it too, as with a real button (a link only answers Enter).
+    let on_key = move |ev: leptos::ev::KeyboardEvent| {
+        if ev.key() == " " {
+            ev.prevent_default();
+            let next = state.route.with_untracked(|r| {
+                let mut next = r.clone();
+                key.with_value(|k| k.toggle(&mut next.query));
+                next
+            });
+            crate::router::push_url(&next);
+        }
+    };
     view! {
         <li>
             <a
@@ -71,6 +84,7 @@ fn FacetButton(key: FacetKey, entries: Memo<Vec<FacetEntry>>) -> impl IntoView {
                 aria-pressed=move || if selected() { "true" } else { "false" }
                 role="button"
                 data-count=count
+                on:keydown=on_key
             >
                 <span class="facet-label">{move || entry.with(|e| e.0.clone())}</span>
                 <span class="facet-count">{count}</span>

@@ -103,6 +103,19 @@ fn chip(state: AppState, key: FacetKey, label: String) -> impl IntoView {
     }
 }
 
+/// Moves the keyboard focus to the element `id` (a skip link's target: the hash holds the route,
+/// so the link cannot point there itself).
+fn focus_by_id(id: &str) {
+    use leptos::wasm_bindgen::JsCast;
+    if let Some(el) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id(id))
+        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+    {
+        let _ = el.focus();
+    }
+}
+
 /// The task list page.
 #[component]
 pub fn TasksPage() -> impl IntoView {
@@ -162,6 +175,17 @@ pub fn TasksPage() -> impl IntoView {
                 <AsOfInput />
             </div>
             <div class="tasks-layout">
+                // Past the filter links (about 50 Tab stops on a desktop) straight to the results.
+                <a
+                    class="skip-link skip-results"
+                    href="#task-results"
+                    on:click=move |ev| {
+                        ev.prevent_default();
+                        focus_by_id("task-results");
+                    }
+                >
+                    {text::SKIP_TO_RESULTS}
+                </a>
                 <details
                     class="facets"
                     open=wide
@@ -178,7 +202,13 @@ pub fn TasksPage() -> impl IntoView {
                 </details>
                 <div class="results">
                     <div class="results-head">
-                        <p class="results-count" data-testid="result-count" aria-live="polite">
+                        <p
+                            class="results-count"
+                            id="task-results"
+                            tabindex="-1"
+                            data-testid="result-count"
+                            aria-live="polite"
+                        >
                             {move || text::showing(total.get(), ds.tasks.len())}
                         </p>
                         <Show when=has_filters>
