@@ -193,20 +193,20 @@ pub mod from_json {
             .ok_or_else(|| format!("`{key}`: expected an integer up to {max}"))
     }
 
-    fn array(obj: &mut Map<String, Value>, key: &str) -> Result<Vec<Value>, Error> {
-        match field(obj, key)? {
-            Value::Array(a) => Ok(a),
-            _ => Err(format!("`{key}`: expected an array")),
-        }
-    }
-
     fn list<T>(
         obj: &mut Map<String, Value>,
         key: &str,
         item: fn(Value) -> Result<T, Error>,
     ) -> Result<Vec<T>, Error> {
-        array(obj, key)?
-            .into_iter()
+        items(field(obj, key)?, key, item)
+    }
+
+    /// The array `v` (the value of `key`), each element read by `item`.
+    fn items<T>(v: Value, key: &str, item: fn(Value) -> Result<T, Error>) -> Result<Vec<T>, Error> {
+        let Value::Array(a) = v else {
+            return Err(format!("`{key}`: expected an array"));
+        };
+        a.into_iter()
             .enumerate()
             .map(|(i, v)| item(v).map_err(|e| format!("{key}[{i}]: {e}")))
             .collect()
@@ -278,11 +278,7 @@ pub mod from_json {
             // Optional: left out when empty.
             villages: match o.remove("villages") {
                 None => Vec::new(),
-                Some(v) => {
-                    let mut wrap = Map::new();
-                    wrap.insert("villages".into(), v);
-                    list(&mut wrap, "villages", strings)?
-                }
+                Some(v) => items(v, "villages", strings)?,
             },
         })
     }

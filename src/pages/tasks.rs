@@ -149,7 +149,6 @@ pub fn TasksPage() -> impl IntoView {
             let n = shown();
             evaluated.with(|e| e.tasks.iter().take(n).copied().collect::<Vec<_>>())
         },
-        |t: &&'static Task| t.id,
         FIRST,
     );
     let hidden = move || total.get().saturating_sub(shown());

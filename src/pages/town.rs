@@ -41,7 +41,6 @@ fn TaskGroup(
             let k = shown.get();
             items.with_value(|items| items.iter().take(k).cloned().collect::<Vec<_>>())
         },
-        |(t, _): &(&'static Task, Option<String>)| t.id,
         first,
     );
     let card = move |(task, assignment): (&'static Task, Option<String>)| {
