@@ -3,28 +3,16 @@
 // first screen to a search, a task, a status and a note in the progress editor, and an export —
 // with a visible focus ring on every element that takes focus, focus on the new page's heading
 // after each navigation, and the live regions announcing the search count and the save results.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { AxeBuilder } from '@axe-core/playwright';
-import { serveDir, launch, openPage, waitForApp, loadDataset, VIEWPORTS } from './harness.mjs';
+import { chromiumSuite, openPage, waitForApp, VIEWPORTS, visible } from './harness.mjs';
 import { matches } from './model.mjs';
 
 let server;
 let browser;
 let ds;
-
-before(async () => {
-  ds = await loadDataset();
-  server = await serveDir();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
-/** Waits until at least one element matching `selector` is visible. */
-const visible = (page, selector) => page.locator(selector).first().waitFor({ state: 'visible', timeout: 30000 });
+chromiumSuite((s) => ({ ds, server, browser } = s));
 
 /**
  * Waits until the DOM has not changed for `ms` (lists render in slices, one task after another),

@@ -1,24 +1,15 @@
 // Browse: search, facets with counts, sorting, town and department pages, task detail,
 // deadlines against an as-of date, and every view in the URL.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { serveDir, launch, openPage, screenshot, loadDataset, VIEWPORTS } from './harness.mjs';
+import { chromiumSuite, openPage, screenshot, VIEWPORTS } from './harness.mjs';
 import { App } from './app.mjs';
 import { matches, townGroups, assignmentSummary, byDeadline, appliesTo, daysLeft } from './model.mjs';
 
 let server;
 let browser;
 let ds;
-
-before(async () => {
-  ds = await loadDataset();
-  server = await serveDir();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+chromiumSuite((s) => ({ ds, server, browser } = s));
 
 async function session(vp = VIEWPORTS[0]) {
   const s = await openPage(browser, server.origin, vp);

@@ -1,22 +1,13 @@
 // The first screen: the release build lists every task of the embedded dataset, with no console
 // error and no request off the origin; and a browser that cannot run the app is told so.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { serveDir, launch, openPage, waitForApp, screenshot, loadDataset, VIEWPORTS } from './harness.mjs';
+import { chromiumSuite, openPage, waitForApp, screenshot, VIEWPORTS } from './harness.mjs';
 
 let server;
 let browser;
 let ds;
-
-before(async () => {
-  ds = await loadDataset();
-  server = await serveDir();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+chromiumSuite((s) => ({ ds, server, browser } = s));
 
 for (const vp of VIEWPORTS) {
   test(`lists every task with number, name, lead and deadline (${vp.name})`, async () => {

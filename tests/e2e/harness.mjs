@@ -5,6 +5,7 @@ import http from 'node:http';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { before, after } from 'node:test';
 import { chromium } from 'playwright-core';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -164,3 +165,26 @@ export const VIEWPORTS = [
   { name: 'phone', width: 390, height: 844 },
   { name: 'desktop', width: 1280, height: 800 },
 ];
+
+/**
+ * The set-up every Chromium spec shares: before its tests, the dataset, a server for the dist and
+ * a browser, handed to `ready` ({ ds, server, browser }); after them, both closed.
+ */
+export function chromiumSuite(ready) {
+  let server;
+  let browser;
+  before(async () => {
+    const ds = await loadDataset();
+    server = await serveDir();
+    browser = await launch();
+    ready({ ds, server, browser });
+  });
+  after(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+}
+
+/** Waits until at least one element matching `selector` is visible (30 s at most). */
+export const visible = (page, selector) =>
+  page.locator(selector).first().waitFor({ state: 'visible', timeout: 30000 });

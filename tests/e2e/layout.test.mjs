@@ -2,9 +2,9 @@
 // window, and no link, button, summary, label or table header has its text broken into a column
 // of single characters (what a grid column too narrow for its content does to Chinese text). A glance at
 // 390 px misses a bug at 1280 px; these measurements do not.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { serveDir, launch, openPage, waitForApp, screenshot, loadDataset } from './harness.mjs';
+import { chromiumSuite, openPage, waitForApp, screenshot, visible } from './harness.mjs';
 
 /** Small phone, common phone, tablet, desktop. */
 const WIDTHS = [360, 390, 768, 1280];
@@ -13,19 +13,7 @@ const HEIGHT = 800;
 let server;
 let browser;
 let ds;
-
-before(async () => {
-  ds = await loadDataset();
-  server = await serveDir();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
-/** Waits until at least one element matching `selector` is visible. */
-const visible = (page, selector) => page.locator(selector).first().waitFor({ state: 'visible', timeout: 30000 });
+chromiumSuite((s) => ({ ds, server, browser } = s));
 
 /**
  * Every page to check: its hash, what shows that it has rendered, and what to open first. The

@@ -1,26 +1,17 @@
 // Progress: status, amounts and notes per task and unit; stored safely; exported and imported
 // without loss; user text shown as text.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { serveDir, launch, openPage, screenshot, loadDataset, VIEWPORTS } from './harness.mjs';
+import { chromiumSuite, openPage, screenshot, VIEWPORTS } from './harness.mjs';
 import { App } from './app.mjs';
 
 let server;
 let browser;
 let ds;
-
-before(async () => {
-  ds = await loadDataset();
-  server = await serveDir();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+chromiumSuite((s) => ({ ds, server, browser } = s));
 
 const KEY = 'qingdan.progress.v1';
 
