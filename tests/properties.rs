@@ -39,11 +39,17 @@ fn nasty_text() -> impl Strategy<Value = String> {
 
 /// Non-blank note text within the limits (what the app itself can write).
 fn note_text() -> impl Strategy<Value = String> {
-    nasty_text().prop_map(|mut s| {
+    nasty_text().prop_map(|s| {
+        // Cut to the limit first: a blank text at the limit (e.g. 5 000 line breaks) would lose
+        // an appended character to the cut and stay blank.
+        let mut s: String = s.chars().take(MAX_NOTE_CHARS).collect();
         if s.trim().is_empty() {
+            if s.chars().count() == MAX_NOTE_CHARS {
+                s.pop();
+            }
             s.push('字');
         }
-        s.chars().take(MAX_NOTE_CHARS).collect()
+        s
     })
 }
 
