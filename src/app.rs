@@ -7,7 +7,7 @@ use crate::browser::{on_page_leave, on_storage_change};
 use crate::components::nav::TopNav;
 use crate::components::notices::Notices;
 use crate::data;
-use crate::domain::route::{Page, Route};
+use crate::domain::route::{Entry, Page, Route};
 use crate::domain::task::Dataset;
 use crate::pages::data::DataPage;
 use crate::pages::dept::DeptPage;
@@ -64,7 +64,7 @@ fn Shell(ds: &'static Dataset) -> impl IntoView {
         _ => Route::from_hash(&hash),
     };
     let route = RwSignal::new(initial);
-    let state = AppState::new(ds, route, browser_today(), my_unit, progress);
+    let state = AppState::new(ds, Entry::App, route, browser_today(), my_unit, progress);
     provide_app_state(state);
     sync_route_with_url(route);
     handle_document_title(state);
@@ -117,6 +117,24 @@ fn CurrentPage() -> impl IntoView {
         Page::Dept(name) => view! { <DeptPage name=name /> }.into_any(),
         Page::Data => view! { <DataPage /> }.into_any(),
         Page::Print(unit) => view! { <PrintPage unit=unit /> }.into_any(),
+        Page::Rollup(_) | Page::Share(_) | Page::Receive(_) => view! { <OtherEntry /> }.into_any(),
+    }
+}
+
+/// A page of the tools entry page reached inside the app (an edited URL, a link pasted into the
+/// address bar while the app is open): loads `tools.html` with the same hash, replacing this
+/// history entry so "back" does not bounce. On a fresh load `boot.js` does this before any wasm.
+#[component]
+fn OtherEntry() -> impl IntoView {
+    let state = use_app_state();
+    let href = state.route.with_untracked(|r| r.href_from(Entry::App));
+    if let Some(location) = web_sys::window().map(|w| w.location()) {
+        let _ = location.replace(&href);
+    }
+    view! {
+        <p class="boot-msg" role="status">
+            <a href=href>{text::OPENING_TOOLS}</a>
+        </p>
     }
 }
 
@@ -196,7 +214,8 @@ fn handle_document_title(state: AppState) {
                 .map_or_else(|| text::TOWN_NOT_FOUND.to_string(), |u| u.name.clone()),
             Page::Depts => text::DEPTS_TITLE.to_string(),
             Page::Dept(name) => name.clone(),
-            Page::Data => text::NAV_DATA.to_string(),
+            Page::Data | Page::Share(_) | Page::Receive(_) => text::NAV_DATA.to_string(),
+            Page::Rollup(_) => text::NAV_ROLLUP.to_string(),
             Page::Print(unit) => format!(
                 "{}{}",
                 crate::domain::summary::unit_name(state.ds, unit).unwrap_or(unit),

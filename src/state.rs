@@ -8,7 +8,7 @@ use crate::domain::date::Date;
 use crate::domain::progress::{Status, DISTRICT};
 use crate::domain::query::StatusKey;
 use crate::domain::query::TaskQuery;
-use crate::domain::route::{page_path, Page, Route};
+use crate::domain::route::{page_path, Entry, Page, Route};
 use crate::domain::search::{terms, SearchIndex};
 use crate::domain::task::{Dataset, Task, Unit};
 use crate::domain::town::applies_to_id;
@@ -20,6 +20,8 @@ use progress::ProgressState;
 pub struct AppState {
     /// The embedded task list.
     pub ds: &'static Dataset,
+    /// The entry page this state belongs to: links to pages of the other one name its file.
+    pub entry: Entry,
     /// The current view and filters, mirrored in `location.hash`.
     pub route: RwSignal<Route>,
     /// The task query of the route: readers of the filters do not re-run when only the page
@@ -48,6 +50,7 @@ impl AppState {
     /// owner, i.e. the app).
     pub fn new(
         ds: &'static Dataset,
+        entry: Entry,
         route: RwSignal<Route>,
         today: Date,
         my_unit: Option<String>,
@@ -56,6 +59,7 @@ impl AppState {
         let query = Memo::new(move |_| route.with(|r| r.query.clone()));
         AppState {
             ds,
+            entry,
             route,
             query,
             terms: Memo::new(move |_| query.with(|q| terms(&q.text))),
@@ -80,7 +84,11 @@ impl AppState {
 
     /// A link to `page` that keeps the current filters and as-of date. Tracks them.
     pub fn href(&self, page: &Page) -> String {
-        let mut out = page_path(page);
+        let mut out = match page.entry() {
+            e if e == self.entry => String::new(),
+            e => e.file().to_string(),
+        };
+        out.push_str(&page_path(page));
         self.params.with(|p| out.push_str(p));
         out
     }

@@ -20,6 +20,12 @@ pub const NAV_TOWNS: &str = "街镇";
 pub const NAV_DEPTS: &str = "牵头部门";
 /// Navigation: export / import page.
 pub const NAV_DATA: &str = "数据";
+/// Navigation: the district roll-up (on the tools entry page).
+pub const NAV_ROLLUP: &str = "汇总";
+/// Link to the share page (a link / QR code carrying a unit's progress).
+pub const SHARE_LINK: &str = "分享进度链接";
+/// Shown for the moment a link to the other entry page takes to load it.
+pub const OPENING_TOOLS: &str = "正在打开区级工具……";
 /// Label of the main navigation.
 pub const NAV_LABEL: &str = "主导航";
 /// The first link of every page, for keyboard and screen-reader users.

@@ -22,7 +22,7 @@ use qingdan::domain::deadline::{deadline_phrase, light, Light};
 use qingdan::domain::query::{
     facet_counts, filter_tasks, FacetValue, ScopeKey, SortKey, StatusKey, TaskQuery,
 };
-use qingdan::domain::route::{Page, Route};
+use qingdan::domain::route::{Page, RollupView, Route};
 use qingdan::domain::sample::sample_dataset;
 use qingdan::domain::search::{highlight, terms};
 use qingdan::domain::task::Task;
@@ -432,6 +432,17 @@ fn page() -> impl Strategy<Value = Page> {
         non_empty_text().prop_map(Page::Dept),
         Just(Page::Data),
         non_empty_text().prop_map(Page::Print),
+        (
+            prop::option::of(
+                (0u32..=RollupView::MAX_STALE_DAYS)
+                    .prop_filter("default", |&n| n != RollupView::DEFAULT_STALE_DAYS)
+            ),
+            prop::option::of(non_empty_text()),
+            prop::option::of(any::<u16>()),
+        )
+            .prop_map(|(stale, col, row)| Page::Rollup(RollupView { stale, col, row })),
+        non_empty_text().prop_map(Page::Share),
+        "[A-Za-z0-9_-]{1,40}".prop_map(Page::Receive),
     ]
 }
 

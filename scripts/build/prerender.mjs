@@ -23,6 +23,7 @@ export function navLinks(text) {
     ['#/towns', 'NAV_TOWNS'],
     ['#/depts', 'NAV_DEPTS'],
     ['#/data', 'NAV_DATA'],
+    ['tools.html#/rollup', 'NAV_ROLLUP'],
   ]
     .map(([href, key], i) => `<a class="nav-link" href="${href}"${i === 0 ? ' aria-current="page"' : ''}>${esc(need(text, key))}</a>`)
     .join('');

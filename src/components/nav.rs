@@ -3,7 +3,7 @@
 use leptos::prelude::*;
 
 use crate::domain::query::TaskQuery;
-use crate::domain::route::{Page, Route};
+use crate::domain::route::{Page, RollupView, Route};
 use crate::state::use_app_state;
 use crate::text;
 
@@ -13,7 +13,8 @@ fn section(page: &Page) -> u8 {
         Page::Tasks | Page::Task(_) => 0,
         Page::Towns | Page::Town(_) => 1,
         Page::Depts | Page::Dept(_) => 2,
-        Page::Data | Page::Print(_) => 3,
+        Page::Data | Page::Print(_) | Page::Share(_) | Page::Receive(_) => 3,
+        Page::Rollup(_) => 4,
     }
 }
 
@@ -34,7 +35,7 @@ pub fn TopNav() -> impl IntoView {
         view! {
             <a
                 class="nav-link"
-                href=move || link(page2.clone()).to_hash()
+                href=move || link(page2.clone()).href_from(state.entry)
                 aria-current=move || (current() == sec).then_some("page")
             >
                 {label}
@@ -45,7 +46,9 @@ pub fn TopNav() -> impl IntoView {
     view! {
         <header class="topbar">
             <div class="topbar-head">
-                <a class="topbar-brand" href="#/">{text::APP_NAME}</a>
+                <a class="topbar-brand" href=Route::default().href_from(state.entry)>
+                    {text::APP_NAME}
+                </a>
                 <h1 class="topbar-title">{state.ds.meta.title.as_str()}</h1>
             </div>
             <nav class="nav" aria-label=text::NAV_LABEL>
@@ -53,10 +56,11 @@ pub fn TopNav() -> impl IntoView {
                 {item(Page::Towns, text::NAV_TOWNS)}
                 {item(Page::Depts, text::NAV_DEPTS)}
                 {item(Page::Data, text::NAV_DATA)}
+                {item(Page::Rollup(RollupView::default()), text::NAV_ROLLUP)}
                 {move || {
                     my_unit()
                         .map(|u| {
-                            let href = link(Page::Town(u.id.clone())).to_hash();
+                            let href = link(Page::Town(u.id.clone())).href_from(state.entry);
                             view! {
                                 <a class="nav-link nav-my-unit" href=href data-testid="nav-my-unit">
                                     {format!("{}：{}", text::NAV_MY_UNIT, u.name)}

@@ -2,8 +2,10 @@
 //! work on any static host, under any sub-path and from `file://`.
 //!
 //! Format: `#/` (task list), `#/task/9`, `#/towns`, `#/town/zhujiajiao`, `#/depts`,
-//! `#/dept/<name>`, `#/data`, then optionally `?` and `name=value` parameters joined by `&`, in
-//! the order of [`Param`]. Multiple values are joined by `,`; every value (and every path
+//! `#/dept/<name>`, `#/data`, `#/print/<unit>`, and on the district tools' entry page
+//! (`tools.html`, see [`Entry`]) `#/rollup`, `#/share/<unit>` and `#/receive/<payload>`; then
+//! optionally `?` and `name=value` parameters joined by `&`, in the order of [`Param`], followed
+//! by the roll-up's own view parameters ([`RollupView`]). Multiple values are joined by `,`; every value (and every path
 //! argument) is percent-encoded, so a hash is pure ASCII and values may contain any character.
 //! Default values (empty text, empty sets, sort by number, no as-of date) are left out.
 //!
@@ -39,6 +41,113 @@ pub enum Page {
     /// A unit's checklist laid out for printing on A4 (`#/print/zhujiajiao`; `district` for
     /// the district level).
     Print(String),
+    /// The district roll-up of every unit's progress (`#/rollup`, tools entry page).
+    Rollup(RollupView),
+    /// Making a share link / QR code of a unit's progress (`#/share/zhujiajiao`; `district` for
+    /// the district level), tools entry page.
+    Share(String),
+    /// Opening a share link: the payload is the rest of the path (`#/receive/1AbC…`), tools
+    /// entry page.
+    Receive(String),
+}
+
+/// The roll-up page's own view state, kept in the URL after the shared parameters:
+/// `stale=N` (days without a report before a unit is flagged; default
+/// [`RollupView::DEFAULT_STALE_DAYS`]), `col=<unit>` (on a phone: the one unit shown) and
+/// `row=<task id>` (on a phone: the one task shown, one unit per line).
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct RollupView {
+    /// Days of silence before a unit is flagged; `None` = the default.
+    pub stale: Option<u32>,
+    /// The unit column shown alone on narrow screens.
+    pub col: Option<String>,
+    /// The task shown alone (all units) on narrow screens.
+    pub row: Option<u16>,
+}
+
+impl RollupView {
+    /// Days without a report before a unit is flagged, when the URL does not say.
+    pub const DEFAULT_STALE_DAYS: u32 = 14;
+    /// The largest threshold the URL may set (ten years).
+    pub const MAX_STALE_DAYS: u32 = 3650;
+
+    /// The silence threshold in days.
+    pub fn stale_days(&self) -> u32 {
+        self.stale.unwrap_or(Self::DEFAULT_STALE_DAYS)
+    }
+
+    /// `&stale=…&col=…&row=…` for the values that differ from the default (each prefixed `&`).
+    fn params(&self) -> String {
+        let mut out = String::new();
+        if let Some(n) = self.stale.filter(|&n| n != Self::DEFAULT_STALE_DAYS) {
+            out.push_str(&format!("&stale={n}"));
+        }
+        if let Some(c) = self.col.as_deref().filter(|c| !c.is_empty()) {
+            out.push_str("&col=");
+            out.push_str(&encode_component(c));
+        }
+        if let Some(r) = self.row {
+            out.push_str(&format!("&row={r}"));
+        }
+        out
+    }
+
+    /// Reads the view's parameters out of a query string, ignoring everything else.
+    fn parse(params: &str) -> RollupView {
+        let mut view = RollupView::default();
+        for part in params.split('&') {
+            let (key, value) = part.split_once('=').unwrap_or((part, ""));
+            let value = decode_component(value);
+            match key {
+                // The default is kept as `None`, so a route reads back equal to itself.
+                "stale" => {
+                    if let Ok(n) = value.trim().parse::<u32>() {
+                        let n = n.min(Self::MAX_STALE_DAYS);
+                        view.stale = (n != Self::DEFAULT_STALE_DAYS).then_some(n);
+                    }
+                }
+                "col" if !value.is_empty() => view.col = Some(value),
+                "row" => {
+                    if let Ok(r) = value.trim().parse() {
+                        view.row = Some(r);
+                    }
+                }
+                _ => {}
+            }
+        }
+        view
+    }
+}
+
+/// The HTML entry pages of the app, each with its own wasm (Trunk has no code splitting): the
+/// field staff's app and the district tools, which must not weigh on the field staff's first
+/// load. A page belongs to exactly one entry; links across entries name the other file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Entry {
+    /// `index.html`: the task list, towns, departments, a task, data and print.
+    App,
+    /// `tools.html`: the roll-up, making and opening share links.
+    Tools,
+}
+
+impl Entry {
+    /// The entry page's file, relative to the app's folder.
+    pub fn file(self) -> &'static str {
+        match self {
+            Entry::App => "index.html",
+            Entry::Tools => "tools.html",
+        }
+    }
+}
+
+impl Page {
+    /// The entry page that shows this page.
+    pub fn entry(&self) -> Entry {
+        match self {
+            Page::Rollup(_) | Page::Share(_) | Page::Receive(_) => Entry::Tools,
+            _ => Entry::App,
+        }
+    }
 }
 
 /// The URL parameter names, in the order they are written.
@@ -133,6 +242,16 @@ pub fn page_path(page: &Page) -> String {
             out.push_str("print/");
             out.push_str(&encode_component(unit));
         }
+        Page::Rollup(_) => out.push_str("rollup"),
+        Page::Share(unit) => {
+            out.push_str("share/");
+            out.push_str(&encode_component(unit));
+        }
+        // The payload is URL-safe already; it is written as it is.
+        Page::Receive(payload) => {
+            out.push_str("receive/");
+            out.push_str(payload);
+        }
     }
     out
 }
@@ -150,7 +269,27 @@ impl Route {
     pub fn to_hash(&self) -> String {
         let mut out = page_path(&self.page);
         out.push_str(&self.params());
+        if let Page::Rollup(view) = &self.page {
+            let extra = view.params();
+            if out.contains('?') {
+                out.push_str(&extra);
+            } else if let Some(rest) = extra.strip_prefix('&') {
+                out.push('?');
+                out.push_str(rest);
+            }
+        }
         out
+    }
+
+    /// A link to this route from a page of `from`: the hash alone within the same entry page,
+    /// else the other entry's file plus the hash (relative, so any sub-path works).
+    pub fn href_from(&self, from: Entry) -> String {
+        let entry = self.page.entry();
+        if entry == from {
+            self.to_hash()
+        } else {
+            format!("{}{}", entry.file(), self.to_hash())
+        }
     }
 
     /// The query and as-of part of the hash: `?q=…&…`, or "" when everything is default. Pages
@@ -193,6 +332,7 @@ impl Route {
         let (path, params) = s.split_once('?').unwrap_or((s, ""));
         let path = path.trim_matches('/');
         let (head, arg) = path.split_once('/').unwrap_or((path, ""));
+        let raw_arg = arg;
         let arg = decode_component(arg);
 
         let page = match head {
@@ -206,6 +346,11 @@ impl Route {
             "data" => Page::Data,
             "print" if arg.is_empty() => Page::Data,
             "print" => Page::Print(arg),
+            "rollup" => Page::Rollup(RollupView::parse(params)),
+            "share" if arg.is_empty() => Page::Data,
+            "share" => Page::Share(arg),
+            // Kept verbatim: the codec decides what is valid, and says so.
+            "receive" => Page::Receive(raw_arg.to_string()),
             _ => Page::Tasks,
         };
 
@@ -285,6 +430,9 @@ mod tests {
             ),
             (Page::Data, "#/data"),
             (Page::Print("zhujiajiao".into()), "#/print/zhujiajiao"),
+            (Page::Rollup(RollupView::default()), "#/rollup"),
+            (Page::Share("zhujiajiao".into()), "#/share/zhujiajiao"),
+            (Page::Receive("1AbC-_x9".into()), "#/receive/1AbC-_x9"),
         ];
         for (page, hash) in cases {
             let r = Route {
@@ -359,5 +507,60 @@ mod tests {
         let r = Route::from_hash("#/?q=x&asof=2022-05-01");
         let t = r.with_page(Page::Task(3));
         assert_eq!(t.to_hash(), "#/task/3?q=x&asof=2022-05-01");
+    }
+
+    #[test]
+    fn rollup_view_round_trips_after_the_shared_params() {
+        let view = RollupView {
+            stale: Some(30),
+            col: Some("zhujiajiao".into()),
+            row: Some(12),
+        };
+        let r = Route {
+            page: Page::Rollup(view.clone()),
+            query: TaskQuery {
+                text: "道路".into(),
+                ..TaskQuery::default()
+            },
+            as_of: Some(d(2022, 10, 1)),
+        };
+        let h = r.to_hash();
+        assert_eq!(
+            h,
+            "#/rollup?q=%E9%81%93%E8%B7%AF&asof=2022-10-01&stale=30&col=zhujiajiao&row=12"
+        );
+        assert_eq!(Route::from_hash(&h), r);
+        // Alone, the view's parameters open the query string.
+        let only = Route {
+            page: Page::Rollup(RollupView {
+                stale: Some(7),
+                ..RollupView::default()
+            }),
+            ..Route::default()
+        };
+        assert_eq!(only.to_hash(), "#/rollup?stale=7");
+        assert_eq!(Route::from_hash("#/rollup?stale=7"), only);
+        // The default threshold is left out; junk is ignored.
+        let r = Route::from_hash("#/rollup?stale=14&row=x&col=&stale=abc");
+        assert_eq!(r.page, Page::Rollup(RollupView::default()));
+        assert_eq!(r.to_hash(), "#/rollup");
+        assert_eq!(RollupView::default().stale_days(), 14);
+    }
+
+    #[test]
+    fn links_across_entry_pages_name_the_other_file() {
+        let rollup = Route::from_hash("#/rollup?asof=2022-10-01");
+        assert_eq!(rollup.href_from(Entry::Tools), "#/rollup?asof=2022-10-01");
+        assert_eq!(
+            rollup.href_from(Entry::App),
+            "tools.html#/rollup?asof=2022-10-01"
+        );
+        let towns = Route::from_hash("#/towns");
+        assert_eq!(towns.href_from(Entry::App), "#/towns");
+        assert_eq!(towns.href_from(Entry::Tools), "index.html#/towns");
+        assert_eq!(Page::Receive("x".into()).entry(), Entry::Tools);
+        assert_eq!(Page::Data.entry(), Entry::App);
+        // A share page needs a unit; without one it is the data page.
+        assert_eq!(Route::from_hash("#/share/").page, Page::Data);
     }
 }

@@ -90,6 +90,14 @@ fn ExportSection() -> impl IntoView {
         }
         .to_hash()
     };
+    let share_href = move || {
+        Route {
+            page: Page::Share(scope().unwrap_or_else(|| DISTRICT.to_string())),
+            query: Default::default(),
+            as_of: state.route.with_untracked(|r| r.as_of),
+        }
+        .href_from(state.entry)
+    };
     view! {
         <section class="data-section" data-testid="export">
             <h3>{text::EXPORT_TITLE}</h3>
@@ -133,6 +141,7 @@ fn ExportSection() -> impl IntoView {
                     {text::COPY_BRIEF}
                 </button>
                 <a class="button" href=print_href data-testid="print-link">{text::PRINT_LINK}</a>
+                <a class="button" href=share_href data-testid="share-link">{text::SHARE_LINK}</a>
             </div>
             // Live regions stay in the page (empty until used): screen readers announce a change
             // of their text, not reliably a region that arrives with its text.

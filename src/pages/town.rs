@@ -5,6 +5,7 @@ use leptos::prelude::*;
 use crate::components::progressive::{sliced, FIRST};
 use crate::components::search_bar::AsOfInput;
 use crate::components::task_card::TaskCard;
+use crate::domain::route::Page;
 use crate::domain::summary::unit_summary;
 use crate::domain::task::{Task, UnitKind};
 use crate::domain::town::{assignment_summary, town_view};
@@ -123,6 +124,9 @@ pub fn TownPage(
                 >
                     {move || if is_mine() { text::IS_MY_UNIT } else { text::SET_MY_UNIT }}
                 </button>
+                <a class="button" href=state.href(&Page::Share(unit.id.clone())) data-testid="share-link">
+                    {text::SHARE_LINK}
+                </a>
             </div>
             <div class="toolbar">
                 <AsOfInput />
