@@ -142,7 +142,7 @@ fn OtherEntry() -> impl IntoView {
 /// goes to the new page's heading: a screen reader reads where the link led, and Tab goes on
 /// from the top of the new page instead of from the link that is gone. A page opened by a link
 /// in the app starts at its top; back and forward keep the place the browser restores.
-fn handle_focus_on_navigation(page: Memo<Page>) {
+pub(crate) fn handle_focus_on_navigation(page: Memo<Page>) {
     // The hash of the last in-app link clicked (or activated with Enter).
     let clicked = StoredValue::new(None::<String>);
     let handle = window_event_listener(leptos::ev::click, move |ev| {
@@ -178,7 +178,7 @@ fn handle_focus_on_navigation(page: Memo<Page>) {
 
 /// Focuses the page heading (the first `h1`/`h2` in `<main>`), made focusable by script only;
 /// with `keep_scroll`, without scrolling to it.
-fn focus_page_heading(keep_scroll: bool) {
+pub(crate) fn focus_page_heading(keep_scroll: bool) {
     let heading = web_sys::window()
         .and_then(|w| w.document())
         .and_then(|d| d.query_selector("#main h1, #main h2").ok().flatten())
@@ -199,7 +199,7 @@ fn focus_page_heading(keep_scroll: bool) {
 }
 
 /// Keeps `document.title` naming the current page, so history entries and shared tabs read well.
-fn handle_document_title(state: AppState) {
+pub(crate) fn handle_document_title(state: AppState) {
     Effect::new(move |_| {
         let page = state.route.with(|r| r.page.clone());
         let what = match &page {
@@ -214,7 +214,9 @@ fn handle_document_title(state: AppState) {
                 .map_or_else(|| text::TOWN_NOT_FOUND.to_string(), |u| u.name.clone()),
             Page::Depts => text::DEPTS_TITLE.to_string(),
             Page::Dept(name) => name.clone(),
-            Page::Data | Page::Share(_) | Page::Receive(_) => text::NAV_DATA.to_string(),
+            Page::Data => text::NAV_DATA.to_string(),
+            Page::Share(_) => text::SHARE_TITLE.to_string(),
+            Page::Receive(_) => text::RECEIVE_TITLE.to_string(),
             Page::Rollup(_) => text::NAV_ROLLUP.to_string(),
             Page::Print(unit) => format!(
                 "{}{}",
@@ -230,7 +232,7 @@ fn handle_document_title(state: AppState) {
 
 /// Writes pending progress when the page is hidden or left, or an update reloads it; merges
 /// edits that other tabs save.
-fn handle_progress_persistence(progress: ProgressState) {
+pub(crate) fn handle_progress_persistence(progress: ProgressState) {
     on_page_leave(move || progress.flush());
     on_storage_change(StorageKey::Progress.to_string(), move || {
         progress.reload_from_storage()

@@ -14,6 +14,7 @@ pub mod router;
 pub mod state;
 pub mod storage;
 pub mod text;
+pub mod tools;
 
 /// Mounts the app into `<body>`, replacing the loading placeholder of `index.html`.
 pub fn mount() {

@@ -24,6 +24,12 @@ pub const NAV_DATA: &str = "数据";
 pub const NAV_ROLLUP: &str = "汇总";
 /// Link to the share page (a link / QR code carrying a unit's progress).
 pub const SHARE_LINK: &str = "分享进度链接";
+/// Title of the share page.
+pub const SHARE_TITLE: &str = "分享进度";
+/// Title of the page that opens a share link.
+pub const RECEIVE_TITLE: &str = "打开进度链接";
+/// Shown for the moment a link to the field app's pages takes to load it.
+pub const OPENING_APP: &str = "正在打开清单……";
 /// Shown for the moment a link to the other entry page takes to load it.
 pub const OPENING_TOOLS: &str = "正在打开区级工具……";
 /// Label of the main navigation.

@@ -17,7 +17,7 @@ pub fn Notices() -> impl IntoView {
         page: Page::Data,
         ..Route::default()
     }
-    .to_hash();
+    .href_from(state.entry);
     move || {
         progress
             .notices

@@ -4,7 +4,6 @@ use leptos::prelude::*;
 
 use crate::domain::export::{export_csv, export_file_name, export_json, format_stamp, unit_brief};
 use crate::domain::import::{preview, validate_import, ImportDoc, ImportPreview, MAX_IMPORT_BYTES};
-use crate::domain::merge::{merge, replace_all};
 use crate::domain::progress::DISTRICT;
 use crate::domain::route::{Page, Route};
 use crate::domain::summary::{unit_keys, unit_name};
@@ -198,18 +197,7 @@ fn ImportSection() -> impl IntoView {
         let Some(p) = pending.get_untracked() else {
             return;
         };
-        if let Err(e) = progress.backup_before_import() {
-            message.set(Some((true, e)));
-            return;
-        }
-        let next = progress.doc.with_untracked(|d| {
-            if replace {
-                replace_all(d, &p.doc.doc)
-            } else {
-                merge(d, &p.doc.doc)
-            }
-        });
-        match progress.replace_doc(next) {
+        match progress.apply_import(&p.doc.doc, replace) {
             Ok(()) => {
                 pending.set(None);
                 confirm_replace.set(false);
@@ -219,16 +207,10 @@ fn ImportSection() -> impl IntoView {
             Err(e) => message.set(Some((true, e))),
         }
     };
-    let undo = move |_| {
-        if let Some(before) = progress.before_import() {
-            // Keep the revision moving forward so other tabs see the change.
-            let mut doc = before;
-            doc.revision = progress.doc.with_untracked(|d| d.revision);
-            match progress.replace_doc(doc) {
-                Ok(()) => message.set(Some((false, text::IMPORT_UNDONE.to_string()))),
-                Err(e) => message.set(Some((true, e))),
-            }
-        }
+    let undo = move |_| match progress.undo_import() {
+        Ok(true) => message.set(Some((false, text::IMPORT_UNDONE.to_string()))),
+        Ok(false) => {}
+        Err(e) => message.set(Some((true, e))),
     };
     view! {
         <section class="data-section" data-testid="import">

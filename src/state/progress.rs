@@ -245,6 +245,33 @@ impl ProgressState {
         Ok(())
     }
 
+    /// Applies an imported document (a file, a batch of files, a share link): keeps the current
+    /// document for one-click undo, then merges `incoming` in (newer wins, nothing deleted) or,
+    /// with `replace`, replaces records as [`crate::domain::merge::replace_all`] says. Nothing
+    /// changes when the backup cannot be written.
+    pub fn apply_import(&self, incoming: &ProgressDoc, replace: bool) -> Result<(), String> {
+        self.backup_before_import()?;
+        let next = self.doc.with_untracked(|d| {
+            if replace {
+                crate::domain::merge::replace_all(d, incoming)
+            } else {
+                crate::domain::merge::merge(d, incoming)
+            }
+        });
+        self.replace_doc(next)
+    }
+
+    /// Restores the document kept by the last [`ProgressState::apply_import`]. `Ok(false)` when
+    /// there is nothing to undo.
+    pub fn undo_import(&self) -> Result<bool, String> {
+        let Some(mut before) = self.before_import() else {
+            return Ok(false);
+        };
+        // Keep the revision moving forward so other tabs see the change.
+        before.revision = self.doc.with_untracked(|d| d.revision);
+        self.replace_doc(before).map(|()| true)
+    }
+
     /// Keeps the current document under the before-import key, for one-click undo.
     pub fn backup_before_import(&self) -> Result<(), String> {
         let store = self
