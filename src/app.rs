@@ -6,6 +6,7 @@ use wasm_bindgen::JsCast;
 use crate::browser::{on_page_leave, on_storage_change};
 use crate::components::nav::TopNav;
 use crate::components::notices::Notices;
+use crate::components::plan_banner::PlanBanner;
 use crate::data;
 use crate::domain::route::{Entry, Page, Route};
 use crate::domain::task::Dataset;
@@ -19,7 +20,7 @@ use crate::pages::town::TownPage;
 use crate::pages::towns::TownsPage;
 use crate::router::{current_hash, sync_route_with_url};
 use crate::state::progress::ProgressState;
-use crate::state::{browser_today, provide_app_state, stored_my_unit, use_app_state, AppState};
+use crate::state::{china_today, provide_app_state, stored_my_unit, use_app_state, AppState};
 use crate::storage::StorageKey;
 use crate::text;
 
@@ -64,7 +65,7 @@ fn Shell(ds: &'static Dataset) -> impl IntoView {
         _ => Route::from_hash(&hash),
     };
     let route = RwSignal::new(initial);
-    let state = AppState::new(ds, Entry::App, route, browser_today(), my_unit, progress);
+    let state = AppState::new(ds, Entry::App, route, china_today(), my_unit, progress);
     provide_app_state(state);
     sync_route_with_url(route);
     handle_document_title(state);
@@ -86,6 +87,7 @@ fn Shell(ds: &'static Dataset) -> impl IntoView {
             </a>
             <TopNav />
             <Notices />
+            <PlanBanner />
             <main class="main" id="main" tabindex="-1">
                 <CurrentPage />
             </main>

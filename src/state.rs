@@ -5,6 +5,8 @@ pub mod progress;
 use leptos::prelude::*;
 
 use crate::domain::date::Date;
+use crate::domain::deadline::finished_plan_as_of;
+use crate::domain::export::china_date;
 use crate::domain::progress::{Status, DISTRICT};
 use crate::domain::query::StatusKey;
 use crate::domain::query::TaskQuery;
@@ -34,9 +36,11 @@ pub struct AppState {
     /// The route's `?…` part ([`Route::params`]): every link that keeps the filters is a page
     /// path plus this one string, built once per route change.
     pub params: Memo<String>,
-    /// Today's date from the browser clock (deadlines are counted from it unless the URL sets an
-    /// as-of date).
+    /// Today's date in China (the app's one clock, see [`china_today`]).
     pub today: Date,
+    /// Once the plan's year is over, the plan's last deadline: the as-of date when the URL names
+    /// none (see [`crate::domain::deadline::finished_plan_as_of`]).
+    pub finished_as_of: Option<Date>,
     /// The unit the user picked as "我的街镇" (remembered in localStorage).
     pub my_unit: RwSignal<Option<String>>,
     /// Recorded progress.
@@ -57,15 +61,18 @@ impl AppState {
         progress: ProgressState,
     ) -> AppState {
         let query = Memo::new(move |_| route.with(|r| r.query.clone()));
+        let finished_as_of = finished_plan_as_of(ds, today);
+        let default_as_of = finished_as_of.unwrap_or(today);
         AppState {
             ds,
             entry,
             route,
             query,
             terms: Memo::new(move |_| query.with(|q| terms(&q.text))),
-            as_of_date: Memo::new(move |_| route.with(|r| r.as_of).unwrap_or(today)),
+            as_of_date: Memo::new(move |_| route.with(|r| r.as_of).unwrap_or(default_as_of)),
             params: Memo::new(move |_| route.with(Route::params)),
             today,
+            finished_as_of,
             my_unit: RwSignal::new(my_unit),
             progress,
             search: Box::leak(Box::default()),
@@ -77,7 +84,8 @@ impl AppState {
         self.search.get_or_init(|| SearchIndex::new(&self.ds.tasks))
     }
 
-    /// The date deadlines are measured against: the URL's `asof`, else today. Tracks it.
+    /// The date deadlines are measured against: the URL's `asof`, else today (or the plan's end
+    /// once it is over). Tracks it.
     pub fn as_of(&self) -> Date {
         self.as_of_date.get()
     }
@@ -148,15 +156,12 @@ pub fn use_app_state() -> AppState {
     expect_context::<AppState>()
 }
 
-/// Today's date from the browser clock, in local time.
-pub fn browser_today() -> Date {
-    let now = js_sys::Date::new_0();
-    Date::from_ymd_opt(
-        now.get_full_year() as i32,
-        now.get_month() + 1,
-        now.get_date(),
-    )
-    .unwrap_or_default()
+/// Today's date in China Standard Time (UTC+8), from the browser's clock. The app has one clock:
+/// the plan's time zone. "Today", the as-of date, deadlines, note times, export stamps and file
+/// names all read it, so a browser set to another time zone shows the same dates as one in
+/// Qingpu (a brief copied at 01:25 Beijing time is dated that Beijing day).
+pub fn china_today() -> Date {
+    china_date(progress::now_ms()).unwrap_or_default()
 }
 
 /// Maps the progress model's status to the list/URL key.

@@ -48,6 +48,20 @@ pub const SORT_LABEL: &str = "排序";
 pub const AS_OF_LABEL: &str = "截至日期";
 /// Resets the as-of date to today.
 pub const AS_OF_TODAY: &str = "回到今天";
+/// Link back to the plan's end (a finished plan viewed as of another date).
+pub const AS_OF_PLAN_END: &str = "按年度末显示";
+/// The finished-plan banner's link to today's view.
+pub const PLAN_SWITCH_TODAY: &str = "切换到今天";
+
+/// The banner of a finished plan: "本清单为2022年度任务，按2022年12月31日显示完成情况；".
+pub fn plan_finished(year: i32, end: crate::domain::date::Date) -> String {
+    format!(
+        "本清单为{year}年度任务，按{}年{}月{}日显示完成情况；",
+        end.year(),
+        end.month(),
+        end.day()
+    )
+}
 /// Filter panel title.
 pub const FILTERS: &str = "筛选";
 /// Skip link on the task list: past the filters to the results.

@@ -6,6 +6,7 @@ pub mod facet_group;
 pub mod highlight;
 pub mod nav;
 pub mod notices;
+pub mod plan_banner;
 pub mod progress_editor;
 pub mod progressive;
 pub mod search_bar;

@@ -78,7 +78,11 @@ pub fn SortSelect() -> impl IntoView {
 pub fn AsOfInput() -> impl IntoView {
     let state = use_app_state();
     let value = move || state.as_of().to_iso();
-    let is_today = move || state.route.with(|r| r.as_of.is_none());
+    // Where the plan is over, "no date in the URL" means the plan's end, and today is a date.
+    let finished = state.finished_as_of.is_some();
+    let is_today = move || state.as_of() == state.today;
+    let today_as_of = if finished { Some(state.today) } else { None };
+    let at_default = move || state.route.with(|r| r.as_of.is_none());
     view! {
         <div class="field field-asof">
             <label class="field-label" for="asof">{text::AS_OF_LABEL}</label>
@@ -99,9 +103,19 @@ pub fn AsOfInput() -> impl IntoView {
                 <Show when=move || !is_today()>
                     <a
                         class="button button-quiet"
-                        href=move || state.route_with(|r| r.as_of = None).to_hash()
+                        data-testid="asof-today"
+                        href=move || state.route_with(|r| r.as_of = today_as_of).to_hash()
                     >
                         {text::AS_OF_TODAY}
+                    </a>
+                </Show>
+                <Show when=move || finished && !at_default()>
+                    <a
+                        class="button button-quiet"
+                        data-testid="asof-plan-end"
+                        href=move || state.route_with(|r| r.as_of = None).to_hash()
+                    >
+                        {text::AS_OF_PLAN_END}
                     </a>
                 </Show>
             </div>

@@ -1,6 +1,25 @@
 //! Deadlines relative to an "as of" date: days left, a traffic light and a short phrase.
 
 use crate::domain::date::Date;
+use crate::domain::task::Dataset;
+
+/// The plan's last deadline: the latest task deadline, and at least 31 December of the plan year
+/// (the year every "N月底" of the list is read in).
+pub fn plan_end(ds: &Dataset) -> Date {
+    let year_end = Date::from_ymd_opt(ds.meta.year, 12, 31).unwrap_or_default();
+    ds.tasks
+        .iter()
+        .filter_map(|t| t.deadline)
+        .fold(year_end, Date::max)
+}
+
+/// The date a view is measured against when the URL names none: today, or, once the plan's year
+/// is over, the plan's last deadline — a finished plan is shown as it stood at its end, not with
+/// every task "overdue by 1 400 days". `Some` only in that second case.
+pub fn finished_plan_as_of(ds: &Dataset, today: Date) -> Option<Date> {
+    let end = plan_end(ds);
+    (today.year() > ds.meta.year && today > end).then_some(end)
+}
 
 /// Days from `as_of` to `deadline`: positive = still to go, 0 = due today, negative = overdue.
 pub fn days_left(deadline: Date, as_of: Date) -> i64 {

@@ -15,12 +15,13 @@ use crate::app::{
 };
 use crate::components::nav::TopNav;
 use crate::components::notices::Notices;
+use crate::components::plan_banner::PlanBanner;
 use crate::data;
 use crate::domain::route::{Entry, Page, Route};
 use crate::domain::task::Dataset;
 use crate::router::{current_hash, sync_route_with_url};
 use crate::state::progress::ProgressState;
-use crate::state::{browser_today, provide_app_state, stored_my_unit, use_app_state, AppState};
+use crate::state::{china_today, provide_app_state, stored_my_unit, use_app_state, AppState};
 use crate::text;
 
 /// Mounts the tools into `<body>`, replacing the loading placeholder of `tools.html`.
@@ -59,7 +60,7 @@ fn ToolsShell(ds: &'static Dataset) -> impl IntoView {
     let progress = ProgressState::load(ds);
     let my_unit = stored_my_unit(ds, &progress);
     let route = RwSignal::new(Route::from_hash(&current_hash()));
-    let state = AppState::new(ds, Entry::Tools, route, browser_today(), my_unit, progress);
+    let state = AppState::new(ds, Entry::Tools, route, china_today(), my_unit, progress);
     provide_app_state(state);
     sync_route_with_url(route);
     handle_document_title(state);
@@ -79,6 +80,7 @@ fn ToolsShell(ds: &'static Dataset) -> impl IntoView {
             </a>
             <TopNav />
             <Notices />
+            <PlanBanner />
             <main class="main" id="main" tabindex="-1">
                 <ToolsPage />
             </main>
