@@ -23,3 +23,4 @@ pub mod summary;
 pub mod task;
 pub mod town;
 pub mod units;
+pub mod xlsx;
