@@ -47,6 +47,11 @@
 //! right after the metric (`新型职业农民100名` → `名`) or shortly before it
 //! (`2个乡村振兴示范村` → `个`). Otherwise empty.
 //!
+//! # Stated totals
+//!
+//! A header's total (`全区落实粮食任务12.4万亩：…`) is the district total of the metric its list
+//! assigns; [`stated_totals`] reads them (for the district roll-up) without changing the dataset.
+//!
 //! # Scope
 //!
 //! * [`Scope::AllTowns`] / [`Scope::AllTownsAndPark`]: the text has an all-towns phrase
@@ -512,60 +517,79 @@ impl Collector {
     }
 }
 
-/// Reads an allocation cell. `task_name` and `requirements` supply a metric and measure where the
-/// cell leaves them implicit.
-pub fn parse_allocation(text: &str, task_name: &str, requirements: &str) -> ParsedAllocation {
-    let mut col = Collector::default();
+/// The statements of an allocation cell (steps 1–3 of the module docs): each one's header, if it
+/// has a colon, and its body.
+fn statements(text: &str) -> Vec<(Option<Header>, String)> {
+    let mut out = Vec::new();
     for line in logical_lines(text) {
         for statement in line.split(['。', '；', ';']) {
             let statement = strip_enumeration(statement);
-            let (header, body) = match statement.find(['：', ':']) {
+            out.push(match statement.find(['：', ':']) {
                 Some(p) => {
                     let colon_len = statement[p..].chars().next().map_or(1, char::len_utf8);
                     (
                         Some(parse_header(&statement[..p])),
-                        &statement[p + colon_len..],
+                        statement[p + colon_len..].to_string(),
                     )
                 }
-                None => (None, statement),
-            };
-            for raw_item in body.split(['、', '，', ',']) {
-                match parse_item(raw_item) {
-                    None => {}
-                    Some(Item::Named(ids)) => {
-                        for id in ids {
-                            col.entry(id);
-                        }
+                None => (None, statement.to_string()),
+            });
+        }
+    }
+    out
+}
+
+/// The metric and measure of a quantity item (see "Metric names" and "Measures" in the module
+/// docs): its own noun and suffix first, then the header's, then what the task implies.
+fn quantity_metric(
+    noun: Option<String>,
+    measure: Option<&str>,
+    header: Option<&Header>,
+    task_name: &str,
+    requirements: &str,
+) -> (String, String) {
+    let metric = noun.unwrap_or_else(|| match header {
+        Some(h) if !is_generic(&h.metric) => h.metric.clone(),
+        _ => task_metric(task_name),
+    });
+    let measure = measure
+        .map(str::to_string)
+        .or_else(|| header.and_then(|h| h.measure.clone()))
+        .or_else(|| header.and_then(|h| h.total.as_ref().map(|t| t.1.clone())))
+        .or_else(|| infer_measure(&metric, requirements).map(str::to_string))
+        .unwrap_or_default();
+    (metric, measure)
+}
+
+/// Reads an allocation cell. `task_name` and `requirements` supply a metric and measure where the
+/// cell leaves them implicit.
+pub fn parse_allocation(text: &str, task_name: &str, requirements: &str) -> ParsedAllocation {
+    let mut col = Collector::default();
+    for (header, body) in statements(text) {
+        for raw_item in body.split(['、', '，', ',']) {
+            match parse_item(raw_item) {
+                None => {}
+                Some(Item::Named(ids)) => {
+                    for id in ids {
+                        col.entry(id);
                     }
-                    Some(Item::Village(id, v)) => col.entry(id).villages.push(v),
-                    Some(Item::Quantity {
-                        unit,
+                }
+                Some(Item::Village(id, v)) => col.entry(id).villages.push(v),
+                Some(Item::Quantity {
+                    unit,
+                    value,
+                    measure,
+                    noun,
+                    phrase,
+                }) => {
+                    let (metric, measure) =
+                        quantity_metric(noun, measure, header.as_ref(), task_name, requirements);
+                    col.entry(unit).items.push(Assignment {
+                        metric,
                         value,
                         measure,
-                        noun,
                         phrase,
-                    }) => {
-                        let metric = noun.unwrap_or_else(|| match &header {
-                            Some(h) if !is_generic(&h.metric) => h.metric.clone(),
-                            _ => task_metric(task_name),
-                        });
-                        let measure = measure
-                            .map(str::to_string)
-                            .or_else(|| header.as_ref().and_then(|h| h.measure.clone()))
-                            .or_else(|| {
-                                header
-                                    .as_ref()
-                                    .and_then(|h| h.total.as_ref().map(|t| t.1.clone()))
-                            })
-                            .or_else(|| infer_measure(&metric, requirements).map(str::to_string))
-                            .unwrap_or_default();
-                        col.entry(unit).items.push(Assignment {
-                            metric,
-                            value,
-                            measure,
-                            phrase,
-                        });
-                    }
+                    });
                 }
             }
         }
@@ -599,6 +623,80 @@ pub fn parse_allocation(text: &str, task_name: &str, requirements: &str) -> Pars
         Scope::Listed
     };
     ParsedAllocation { scope, allocations }
+}
+
+/// A district-wide total the allocation text states for one metric, e.g. `全区落实粮食任务12.4万亩`
+/// for 粮食任务 (124 000 亩).
+#[derive(Debug, Clone, PartialEq)]
+pub struct StatedTotal {
+    /// The metric, named exactly as in the units' [`Assignment`]s.
+    pub metric: String,
+    /// The total in the assignments' measure (12.4万亩 becomes 124000 for items in 亩).
+    pub value: f64,
+    /// The assignments' measure, e.g. `亩`.
+    pub measure: String,
+}
+
+/// `value` stated in `from`, expressed in `to`: the same measure, or one with the `万` (10 000)
+/// prefix on one side (`万亩` → `亩`). `None` when the measures do not match.
+pub fn convert_measure(value: f64, from: &str, to: &str) -> Option<f64> {
+    if from == to {
+        Some(value)
+    } else if from.strip_prefix('万') == Some(to) {
+        Some(value * 10_000.0)
+    } else if to.strip_prefix('万') == Some(from) {
+        Some(value / 10_000.0)
+    } else {
+        None
+    }
+}
+
+/// The district totals an allocation cell states, per metric, in metric order of first
+/// appearance. A statement's header total (`蔬菜全年产量38.09万吨：赵巷0.02万吨、…`) belongs to
+/// the metric of the quantities listed after its colon. A metric gets a total only when every
+/// statement that lists quantities of it states one, all of them in a measure convertible to the
+/// quantities' (several such statements add up); a total whose list names no quantity, or
+/// quantities of several metrics, is not attributed. `task_name` and `requirements` as for
+/// [`parse_allocation`], so the metric names match the dataset's.
+pub fn stated_totals(text: &str, task_name: &str, requirements: &str) -> Vec<StatedTotal> {
+    // Per metric: (the sum of the totals so far, or `None` once a statement lacks one; measure).
+    let mut found: Vec<(String, Option<f64>, String)> = Vec::new();
+    for (header, body) in statements(text) {
+        let mut metrics: Vec<(String, String)> = Vec::new();
+        for raw_item in body.split(['、', '，', ',']) {
+            if let Some(Item::Quantity { measure, noun, .. }) = parse_item(raw_item) {
+                let m = quantity_metric(noun, measure, header.as_ref(), task_name, requirements);
+                if !metrics.contains(&m) {
+                    metrics.push(m);
+                }
+            }
+        }
+        let total = match (header.as_ref().and_then(|h| h.total.as_ref()), &metrics[..]) {
+            (Some((value, from)), [(_, to)]) => convert_measure(*value, from, to),
+            _ => None,
+        };
+        for (metric, measure) in metrics {
+            match found.iter_mut().find(|(m, _, _)| *m == metric) {
+                Some((_, sum, seen_measure)) => {
+                    *sum = match (*sum, total) {
+                        (Some(a), Some(b)) if *seen_measure == measure => Some(a + b),
+                        _ => None,
+                    };
+                }
+                None => found.push((metric, total, measure)),
+            }
+        }
+    }
+    found
+        .into_iter()
+        .filter_map(|(metric, value, measure)| {
+            value.map(|value| StatedTotal {
+                metric,
+                value,
+                measure,
+            })
+        })
+        .collect()
 }
 
 #[cfg(test)]
@@ -832,6 +930,66 @@ mod tests {
             s("国家卫生镇迎复审：重固、白鹤。11个街镇进一步开展"),
             Scope::AllTowns
         );
+    }
+
+    #[test]
+    fn stated_totals_per_metric() {
+        let grain = "全区落实粮食任务12.4万亩：赵巷4000亩、农业园区3350亩。";
+        assert_eq!(
+            stated_totals(grain, "稳定粮食生产", ""),
+            vec![StatedTotal {
+                metric: "粮食任务".into(),
+                value: 124_000.0,
+                measure: "亩".into()
+            }]
+        );
+        // Two metrics, each with its own header total; the measure is the items' own.
+        let veg =
+            "蔬菜全年播种面积16.9万亩次：赵巷0.03万亩次。\n蔬菜全年产量38.09万吨：赵巷0.02万吨。";
+        let t = stated_totals(veg, "t", "");
+        let got: Vec<(&str, f64, &str)> = t
+            .iter()
+            .map(|t| (t.metric.as_str(), t.value, t.measure.as_str()))
+            .collect();
+        assert_eq!(
+            got,
+            vec![
+                ("蔬菜播种面积", 16.9, "万亩次"),
+                ("蔬菜产量", 38.09, "万吨")
+            ]
+        );
+        // `共7个村` with items in 个; the metric comes from the task name.
+        let t = stated_totals(
+            "确定共16个村开展创建工作：华新镇1个、练塘镇5个。",
+            "开展市级美丽乡村示范村创建",
+            "",
+        );
+        assert_eq!(
+            (t[0].metric.as_str(), t[0].value, t.len()),
+            ("市级美丽乡村示范村", 16.0, 1)
+        );
+        // No total stated, a total over a list of names only, a measure that does not convert.
+        assert!(stated_totals("道路（公里）：赵巷2、朱家角8。", "t", "").is_empty());
+        assert!(stated_totals("年内完成6176亩治理：涉及白鹤、朱家角。", "t", "").is_empty());
+        assert!(stated_totals("共5个：赵巷4000亩。", "t", "").is_empty());
+        // A metric listed again without a total has no stated total.
+        assert!(stated_totals("道路共10公里：赵巷2公里。\n道路：金泽3公里。", "t", "").is_empty());
+        // Several statements with totals for one metric add up.
+        let t = stated_totals(
+            "道路共2公里：赵巷2公里。\n道路共3公里：金泽3公里。",
+            "t",
+            "",
+        );
+        assert_eq!((t[0].metric.as_str(), t[0].value), ("道路", 5.0));
+    }
+
+    #[test]
+    fn measures_convert_through_wan() {
+        assert_eq!(convert_measure(12.4, "万亩", "亩"), Some(124_000.0));
+        assert_eq!(convert_measure(5000.0, "亩", "万亩"), Some(0.5));
+        assert_eq!(convert_measure(3.0, "个", "个"), Some(3.0));
+        assert_eq!(convert_measure(3.0, "个", "亩"), None);
+        assert_eq!(convert_measure(3.0, "万吨", "亩"), None);
     }
 
     #[test]

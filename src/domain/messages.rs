@@ -332,3 +332,100 @@ pub fn corrupt_not_backed_up(problem_zh: &str, reason_zh: &str) -> String {
 pub fn load_unavailable(reason_zh: &str) -> String {
     format!("无法读取浏览器中保存的进度：{reason_zh}")
 }
+
+// District roll-up.
+/// Stands for a missing number in a roll-up cell (`—/8公里`).
+pub const NO_VALUE: &str = "—";
+/// The overdue column of a unit's report table.
+pub const OVERDUE: &str = "逾期";
+/// A district total stated in the source.
+pub const TOTAL_STATED: &str = "清单列明";
+/// A district total computed as the sum of the units' targets.
+pub const TOTAL_SUM_OF_UNITS: &str = "各单位目标合计";
+/// A unit that has never reported.
+pub const NEVER_REPORTED: &str = "从未报送";
+/// Name of the matrix sheet.
+pub const ROLLUP_SHEET_MATRIX: &str = "汇总矩阵";
+/// Name of the totals sheet.
+pub const ROLLUP_SHEET_TOTALS: &str = "任务量合计";
+/// The matrix sheet's first columns (one column per unit follows).
+pub const ROLLUP_MATRIX_HEADER: [&str; 5] =
+    ["区级序号", "任务名称", "类别", "牵头部门", "完成时间"];
+/// The totals sheet's header.
+pub const ROLLUP_TOTALS_HEADER: [&str; 12] = [
+    "区级序号",
+    "任务名称",
+    "指标",
+    "计量单位",
+    "区级总量",
+    "总量来源",
+    "各单位目标合计",
+    "各单位完成合计",
+    "完成率（%）",
+    "分配单位数",
+    "已填报单位数",
+    "区级填报完成量",
+];
+/// A unit sheet's first columns (per-metric columns follow).
+pub const ROLLUP_UNIT_HEADER_START: [&str; 6] =
+    ["区级序号", "任务名称", "类别", "完成时间", "状态", "逾期"];
+/// A unit sheet's last columns.
+pub const ROLLUP_UNIT_HEADER_END: [&str; 2] = ["最新备注", "最后更新"];
+
+/// The header of a unit sheet's `i`-th metric (1-based): 指标, 计量单位, 目标, 已完成, 完成率.
+pub fn rollup_unit_metric_header(i: usize) -> [String; 5] {
+    [
+        format!("指标{i}"),
+        format!("计量单位{i}"),
+        format!("目标{i}"),
+        format!("已完成{i}"),
+        format!("完成率{i}（%）"),
+    ]
+}
+
+/// A month outside the plan year, e.g. `2023年1月`.
+pub fn year_month(year: i32, month: u32) -> String {
+    format!("{year}年{month}月")
+}
+
+/// How long ago a unit last reported, in calendar days before the as-of date.
+pub fn days_since_report(days: i64) -> String {
+    match days {
+        0 => "今天有报送".to_string(),
+        d if d > 0 => format!("{d} 天前报送"),
+        _ => "截至日期后有报送".to_string(),
+    }
+}
+
+/// A file with the same records as an earlier one in the same batch.
+pub fn rollup_same_as(name: &str) -> String {
+    format!("与“{}”内容相同，不会重复计入。", clip(name, 60))
+}
+
+fn file_list(files: &[&str]) -> String {
+    files
+        .iter()
+        .map(|f| format!("“{}”", clip(f, 60)))
+        .collect::<Vec<_>>()
+        .join("、")
+}
+
+/// Files disagree on a record and one file's version is newer in every field.
+pub fn rollup_conflict_one(task: u16, unit: &str, files: &[&str], winner: &str) -> String {
+    format!(
+        "第 {task} 号任务（{}）：{} 中的记录不同，采用较新的“{}”。",
+        clip(unit, 40),
+        file_list(files),
+        clip(winner, 60)
+    )
+}
+
+/// Files disagree on a record and the newest fields come from several files.
+pub fn rollup_conflict_mixed(task: u16, unit: &str, files: &[&str], from: &[&str]) -> String {
+    format!(
+        "第 {task} 号任务（{}）：{} 中的记录不同，各项内容分别采用较新的版本（来自 {}）。",
+        clip(unit, 40),
+        file_list(files),
+        file_list(from)
+    )
+}

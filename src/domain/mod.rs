@@ -13,6 +13,7 @@ pub mod number;
 pub mod percent;
 pub mod progress;
 pub mod query;
+pub mod rollup;
 pub mod route;
 pub mod sample;
 pub mod schema;
