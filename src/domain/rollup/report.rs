@@ -9,20 +9,7 @@ use crate::domain::task::Task;
 
 use super::matrix::Rollup;
 
-/// Longest sheet name Excel accepts, in characters.
-pub const MAX_SHEET_NAME_CHARS: usize = 31;
-
-/// One cell of a report table.
-#[derive(Debug, Clone, PartialEq)]
-pub enum ReportCell {
-    /// Text, never empty (an empty text is [`ReportCell::Empty`]).
-    Text(String),
-    /// A finite number: an id, a target, an amount, a count, or a percentage (already × 100,
-    /// rounded to one decimal; the header says `（%）`).
-    Number(f64),
-    /// Nothing (e.g. a task that does not apply to the unit).
-    Empty,
-}
+pub use crate::domain::xlsx::{ReportCell, Sheet};
 
 impl ReportCell {
     /// A text cell, or [`ReportCell::Empty`] for an empty text.
@@ -59,35 +46,15 @@ impl ReportCell {
     }
 }
 
-/// A named table: the first row is the header. Rows may have different lengths (a writer pads
-/// them with empty cells).
-#[derive(Debug, Clone, PartialEq)]
-pub struct Sheet {
-    /// Sheet name: at most [`MAX_SHEET_NAME_CHARS`] characters, none of `[]:*?/\`, never empty.
-    pub name: String,
-    /// Header row, then data rows.
-    pub rows: Vec<Vec<ReportCell>>,
-}
-
 impl Sheet {
-    /// A sheet; the name is made valid for Excel (forbidden characters become `_`, cut to
-    /// [`MAX_SHEET_NAME_CHARS`], `Sheet` if empty).
+    /// A sheet with widths left to the writer (estimated from the content); the .xlsx writer
+    /// makes the name valid and unique for Excel ([`crate::domain::xlsx::sheet_names`]).
     pub fn new(name: &str, rows: Vec<Vec<ReportCell>>) -> Sheet {
-        let mut clean: String = name
-            .chars()
-            .map(|c| {
-                if matches!(c, '[' | ']' | ':' | '*' | '?' | '/' | '\\') || c.is_control() {
-                    '_'
-                } else {
-                    c
-                }
-            })
-            .take(MAX_SHEET_NAME_CHARS)
-            .collect();
-        if clean.trim().is_empty() {
-            clean = "Sheet".to_string();
+        Sheet {
+            name: name.to_string(),
+            rows,
+            col_widths: Vec::new(),
         }
-        Sheet { name: clean, rows }
     }
 
     /// The sheet as an Excel-ready CSV text (BOM, CRLF, quoting and formula guard of
