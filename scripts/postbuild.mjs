@@ -2,9 +2,11 @@
 // Each step lives in scripts/build/:
 //
 // 1. wasm-opt.mjs   release: wasm-opt 132 -Oz with the module's own feature set (MVP stays MVP).
-// 2. loader.mjs     Trunk's inline loader without top-level await (older browsers).
+// 2. loader.mjs     Trunk's inline loader without top-level await (older browsers);
+//    glue.mjs       release: the glue it imports without comments and indentation (Trunk's
+//                   minifier gives up on it).
 // 3. prerender.mjs  the task list as static HTML in #boot, from src/data/qingpu-2022.json.
-// 4.                Subresource Integrity hashes of every file step 1 changed.
+// 4.                Subresource Integrity hashes of every file steps 1 and 2 changed.
 // 5. single-file.mjs release: dist/qingdan-offline.html, everything inlined, for file://.
 // 6. csp.mjs        release: the Content-Security-Policy <meta>, hashing the final inline loader;
 //                   compat.html, the same page for browsers from before 'wasm-unsafe-eval'.
@@ -21,8 +23,10 @@ import { fileURLToPath } from 'node:url';
 import { compatPolicy, insertCsp, hostedPolicy } from './build/csp.mjs';
 import { rewriteLoader } from './build/loader.mjs';
 import { prerender, uiText } from './build/prerender.mjs';
+import { compactGlue } from './build/glue.mjs';
 import { buildSingleFile } from './build/single-file.mjs';
 import { refreshIntegrity } from './build/sri.mjs';
+import { localFile } from './build/util.mjs';
 import { SINGLE_FILE, writeRetiringServiceWorker, writeServiceWorker } from './build/sw.mjs';
 import { optimizeWasm } from './build/wasm-opt.mjs';
 
@@ -44,6 +48,7 @@ try {
 
   const loader = rewriteLoader(html);
   html = loader.html;
+  if (RELEASE && compactGlue(STAGING, localFile(loader.js))) changed.push(localFile(loader.js));
 
   const ds = JSON.parse(fs.readFileSync(path.join(ROOT, 'src/data/qingpu-2022.json'), 'utf8'));
   const text = uiText(fs.readFileSync(path.join(ROOT, 'src/text.rs'), 'utf8'));

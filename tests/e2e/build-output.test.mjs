@@ -8,6 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { DIST, loadDataset } from './harness.mjs';
 import { inlineScriptHashes, inlineStyleHashes } from '../../scripts/build/csp.mjs';
+import { compactLines } from '../../scripts/build/glue.mjs';
 import { taskRows } from '../../scripts/build/prerender.mjs';
 import { precacheList, writeServiceWorker, SINGLE_FILE } from '../../scripts/build/sw.mjs';
 import { scripts } from '../../scripts/build/util.mjs';
@@ -101,4 +102,29 @@ test('the pre-rendered list escapes the data', () => {
   assert.match(html, /&lt;script&gt;alert\(1\)&lt;\/script&gt;/);
   assert.match(html, /A &amp; B &quot;q&quot;/);
   assert.match(html, /&#39;x&#39;/);
+});
+
+test("the app's glue is compacted line by line only where that is safe", () => {
+  const glue = [
+    'export class A {',
+    '    /**',
+    '     * @returns {number}',
+    '     */',
+    '    get x() {',
+    '        // Cast intrinsic for `Ref(String) -> Externref`.',
+    '        return 1',
+    '    }',
+    '}',
+    '',
+    "const s = `a ${1} b`; /* kept: code on the line */",
+    'export { A as default };',
+  ].join('\n');
+  assert.equal(
+    compactLines(glue),
+    'export class A {\nget x() {\nreturn 1\n}\n}\nconst s = `a ${1} b`; /* kept: code on the line */\nexport { A as default };\n',
+  );
+  assert.equal(compactLines('const t = `one\n    two`;'), null, 'a multi-line template literal: left alone');
+  assert.equal(compactLines("const s = 'one\\\n    two';"), null, 'a string continued on the next line: left alone');
+  assert.equal(compactLines('/* a */ f();'), null, 'code after a comment that starts the line: left alone');
+  assert.equal(compactLines('/*\n a */ f();'), null, 'code after a block comment: left alone');
 });
