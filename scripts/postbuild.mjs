@@ -12,6 +12,10 @@
 //                   compat.html, the same page for browsers from before 'wasm-unsafe-eval'.
 // 7. sw.mjs         release: dist/sw.js with the precache list of this very build.
 //
+// tools-page.mjs writes the second entry page, tools.html (and release: tools-compat.html, with
+// the CSP of step 6), the district's tools with their own wasm, from index.html's head and the
+// template public/tools.html; sw.js precaches it with every other file.
+//
 // `trunk serve` (its autoreload script is in the page) gets steps 1–4 only and a service worker
 // that retires itself: a dev server must never be answered from an old cache.
 //
@@ -28,6 +32,7 @@ import { buildSingleFile } from './build/single-file.mjs';
 import { refreshIntegrity } from './build/sri.mjs';
 import { localFile } from './build/util.mjs';
 import { SINGLE_FILE, writeRetiringServiceWorker, writeServiceWorker } from './build/sw.mjs';
+import { hashToolsFiles, TOOLS, TOOLS_COMPAT, TOOLS_TEMPLATE, toolsPage } from './build/tools-page.mjs';
 import { optimizeWasm } from './build/wasm-opt.mjs';
 
 const COMPAT = 'compat.html';
@@ -45,6 +50,7 @@ try {
   const devServer = html.includes('__TRUNK_ADDRESS__');
 
   const changed = RELEASE ? optimizeWasm(ROOT, STAGING) : [];
+  const tools = hashToolsFiles(STAGING);
 
   const loader = rewriteLoader(html);
   html = loader.html;
@@ -56,6 +62,8 @@ try {
 
   html = refreshIntegrity(html, STAGING, changed);
 
+  const toolsHtml = toolsPage(html, fs.readFileSync(path.join(ROOT, TOOLS_TEMPLATE), 'utf8'), tools, STAGING, loader);
+
   if (RELEASE && !devServer) {
     const single = buildSingleFile(html, STAGING, loader);
     fs.writeFileSync(path.join(STAGING, SINGLE_FILE), single);
@@ -63,10 +71,14 @@ try {
     fs.writeFileSync(path.join(STAGING, COMPAT), insertCsp(html, compatPolicy(html)));
     html = insertCsp(html, hostedPolicy(html));
     fs.writeFileSync(indexFile, html);
+    fs.writeFileSync(path.join(STAGING, TOOLS_COMPAT), insertCsp(toolsHtml, compatPolicy(toolsHtml)));
+    fs.writeFileSync(path.join(STAGING, TOOLS), insertCsp(toolsHtml, hostedPolicy(toolsHtml)));
+    console.log(`postbuild: ${TOOLS} loads ${tools.js} and ${tools.wasm}`);
     const { version, list } = writeServiceWorker(STAGING);
     console.log(`postbuild: sw.js version ${version}, ${list.length} files precached`);
   } else {
     fs.writeFileSync(indexFile, html);
+    fs.writeFileSync(path.join(STAGING, TOOLS), toolsHtml);
     writeRetiringServiceWorker(STAGING);
   }
 } catch (err) {

@@ -22,6 +22,11 @@ pub const NAV_DEPTS: &str = "牵头部门";
 pub const NAV_DATA: &str = "数据";
 /// Label of the main navigation.
 pub const NAV_LABEL: &str = "主导航";
+/// Top bar title of the district's tools page (`tools.html`): the list's title, as the field app's
+/// top bar shows it from the embedded data (which the tools placeholder does not embed).
+pub const TOOLS_TITLE: &str = "2022年青浦区乡村振兴重点任务清单";
+/// Heading of the district's tools page.
+pub const TOOLS_HEADING: &str = "区级工具";
 /// The first link of every page, for keyboard and screen-reader users.
 pub const SKIP_TO_MAIN: &str = "跳到主要内容";
 /// Link to the user's own unit in the top bar.
