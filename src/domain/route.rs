@@ -44,7 +44,7 @@ pub enum Page {
     /// The district roll-up of every unit's progress (`#/rollup`, tools entry page).
     Rollup(RollupView),
     /// Making a share link / QR code of a unit's progress (`#/share/zhujiajiao`; `district` for
-    /// the district level), tools entry page.
+    /// the district level; empty: the user picks the unit), tools entry page.
     Share(String),
     /// Opening a share link: the payload is the rest of the path (`#/receive/1AbC…`), tools
     /// entry page.
@@ -347,7 +347,6 @@ impl Route {
             "print" if arg.is_empty() => Page::Data,
             "print" => Page::Print(arg),
             "rollup" => Page::Rollup(RollupView::parse(params)),
-            "share" if arg.is_empty() => Page::Data,
             "share" => Page::Share(arg),
             // Kept verbatim: the codec decides what is valid, and says so.
             "receive" => Page::Receive(raw_arg.to_string()),
@@ -560,7 +559,7 @@ mod tests {
         assert_eq!(towns.href_from(Entry::Tools), "index.html#/towns");
         assert_eq!(Page::Receive("x".into()).entry(), Entry::Tools);
         assert_eq!(Page::Data.entry(), Entry::App);
-        // A share page needs a unit; without one it is the data page.
-        assert_eq!(Route::from_hash("#/share/").page, Page::Data);
+        // A share page without a unit lets the user choose one.
+        assert_eq!(Route::from_hash("#/share/").page, Page::Share(String::new()));
     }
 }
