@@ -1,5 +1,5 @@
 #![cfg(not(target_arch = "wasm32"))]
-//! Browse domain against the synthetic sample dataset (see `qingdan::domain::sample`).
+//! Browse domain against the synthetic sample dataset (see `qingdan::source::sample`).
 //!
 //! Every expectation below was worked out by hand from the table in `sample.rs`:
 //!
@@ -23,10 +23,10 @@ use qingdan::domain::query::{
     facet_counts, filter_tasks, FacetValue, ScopeKey, SortKey, StatusKey, TaskQuery,
 };
 use qingdan::domain::route::{Page, RollupView, Route};
-use qingdan::domain::sample::sample_dataset;
 use qingdan::domain::search::{highlight, terms};
 use qingdan::domain::task::Task;
 use qingdan::domain::town::{assignment_summary, town_view};
+use qingdan::source::sample::sample_dataset;
 
 /// Statuses used with the sample: 1 doing, 2 and 5 done, 6 blocked, the rest not started.
 fn status(t: &Task) -> StatusKey {

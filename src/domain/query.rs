@@ -711,7 +711,7 @@ pub fn tasks_led_by<'a>(ds: &'a Dataset, lead: &str) -> Vec<&'a Task> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::sample::sample_dataset;
+    use crate::source::sample::sample_dataset;
 
     fn todo(_: &Task) -> StatusKey {
         StatusKey::NotStarted

@@ -55,7 +55,8 @@
 //! * [`Scope::Listed`]: otherwise, when some unit is named.
 //! * [`Scope::District`]: no unit named and no all-towns phrase (including an empty cell).
 
-use super::task::{Assignment, Scope, UnitAllocation, UnitKind};
+use crate::domain::task::{Assignment, Scope, UnitAllocation, UnitKind};
+
 use super::units;
 
 /// Units of measure that can follow a number, longest first so `万亩次` wins over `万亩`.

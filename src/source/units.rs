@@ -6,7 +6,7 @@
 
 use std::sync::OnceLock;
 
-use super::task::{Unit, UnitKind};
+use crate::domain::task::{Unit, UnitKind};
 
 /// One unit as static data; [`all_units`] turns the table into [`Unit`] values.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -81,7 +81,7 @@ pub struct GroupDef {
 
 /// Group names. The 2022 source uses only 青西三镇 (the three western towns, task 64).
 /// Phrases for "all towns" ("11个街镇", "各街镇" …) are scopes, not groups: see
-/// [`crate::domain::allocation`].
+/// [`crate::source::allocation`].
 pub const GROUPS: &[GroupDef] = &[GroupDef {
     name: "青西三镇",
     members: &["zhujiajiao", "liantang", "jinze"],
