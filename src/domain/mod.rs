@@ -1,4 +1,23 @@
 //! The pure domain: plain Rust with no `leptos` or `web_sys`, tested natively with `cargo test`.
+//!
+//! # Which module uses which
+//!
+//! Dependencies run one way: a module uses only modules on lower lines of this table (never one
+//! on its own line or above), so each can be read, and tested, knowing only what is below it.
+//! `tests/domain_layers.rs` checks the code against the table.
+//!
+//! ```text
+//! export, import               files in and out: CSV/JSON/text export; import checks, preview
+//! merge, schema, summary       whole documents: merge, any schema version, counts per unit
+//! facet, route                 the facets' values and counts for the UI; the URL
+//! progress, query              the progress document and its edits; the task query and filters
+//! messages, search, town       user-facing text; full-text search; which tasks a unit has
+//! task, deadline, number       the dataset types; deadline lights; number text
+//! date, sort, csv, percent, limits    civil dates, stable sort, CSV cells, URL encoding, limits
+//! ```
+//!
+//! The source document's parser lives outside, in [`crate::source`]: it produces a
+//! [`task::Dataset`] and nothing here uses it (unit tests take their sample data from it).
 
 pub mod csv;
 pub mod date;
@@ -6,6 +25,7 @@ pub mod deadline;
 pub mod export;
 pub mod facet;
 pub mod import;
+pub mod limits;
 pub mod merge;
 pub mod messages;
 pub mod number;
