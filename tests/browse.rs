@@ -19,9 +19,9 @@ use std::collections::BTreeSet;
 use proptest::prelude::*;
 use qingdan::domain::date::Date;
 use qingdan::domain::deadline::{deadline_phrase, light, Light};
-use qingdan::domain::query::{
-    facet_counts, filter_tasks, FacetValue, ScopeKey, SortKey, StatusKey, TaskQuery,
-};
+use qingdan::domain::facet::{FacetEntry, FacetKey, FacetKind};
+use qingdan::domain::filter::{facet_counts, filter_tasks};
+use qingdan::domain::query::{ScopeKey, SortKey, StatusKey, TaskQuery};
 use qingdan::domain::route::{Page, RollupView, Route};
 use qingdan::domain::search::{highlight, terms};
 use qingdan::domain::task::Task;
@@ -51,8 +51,48 @@ fn search(text: &str) -> Vec<u16> {
     ids(&filter_tasks(&ds, &q, &status))
 }
 
-fn counts<K: Clone>(values: &[FacetValue<K>]) -> Vec<(K, usize)> {
-    values.iter().map(|v| (v.key.clone(), v.count)).collect()
+/// The (value, count) pairs of one facet, the values unwrapped by `value`.
+fn counts<K>(values: &[FacetEntry], value: fn(&FacetKey) -> Option<K>) -> Vec<(K, usize)> {
+    values
+        .iter()
+        .map(|v| (value(&v.key).expect("a value of this facet"), v.count))
+        .collect()
+}
+
+/// The value of each facet's key, for [`counts`].
+fn category(k: &FacetKey) -> Option<u8> {
+    match k {
+        FacetKey::Category(id) => Some(*id),
+        _ => None,
+    }
+}
+
+fn name(k: &FacetKey) -> Option<String> {
+    match k {
+        FacetKey::Lead(s) | FacetKey::Unit(s) => Some(s.clone()),
+        _ => None,
+    }
+}
+
+fn month(k: &FacetKey) -> Option<u32> {
+    match k {
+        FacetKey::Month(m) => Some(*m),
+        _ => None,
+    }
+}
+
+fn scope(k: &FacetKey) -> Option<ScopeKey> {
+    match k {
+        FacetKey::Scope(s) => Some(*s),
+        _ => None,
+    }
+}
+
+fn status_key(k: &FacetKey) -> Option<StatusKey> {
+    match k {
+        FacetKey::Status(s) => Some(*s),
+        _ => None,
+    }
 }
 
 fn d(m: u32, day: u32) -> Date {
@@ -116,10 +156,16 @@ fn facet_values_within_one_facet_combine_with_or() {
 fn facet_counts_without_selection() {
     let ds = sample_dataset();
     let f = facet_counts(&ds, &TaskQuery::default(), &status);
-    assert_eq!(counts(&f.categories), [(1, 3), (2, 3), (3, 2)]);
-    assert_eq!(f.categories[0].label, "(一)持续推进“两个示范村”建设");
     assert_eq!(
-        counts(&f.leads),
+        counts(f.get(FacetKind::Category), category),
+        [(1, 3), (2, 3), (3, 2)]
+    );
+    assert_eq!(
+        f.get(FacetKind::Category)[0].label,
+        "(一)持续推进“两个示范村”建设"
+    );
+    assert_eq!(
+        counts(f.get(FacetKind::Lead), name),
         [
             ("区农业农村委".to_string(), 5),
             ("区交通委".to_string(), 1),
@@ -130,13 +176,17 @@ fn facet_counts_without_selection() {
         ]
     );
     assert_eq!(
-        counts(&f.months),
+        counts(f.get(FacetKind::Month), month),
         [(6, 2), (9, 1), (10, 2), (12, 1), (0, 2)]
     );
-    let month_labels: Vec<&str> = f.months.iter().map(|m| m.label.as_str()).collect();
+    let month_labels: Vec<&str> = f
+        .get(FacetKind::Month)
+        .iter()
+        .map(|m| m.label.as_str())
+        .collect();
     assert_eq!(month_labels, ["6月", "9月", "10月", "12月", "无日期"]);
     assert_eq!(
-        counts(&f.units),
+        counts(f.get(FacetKind::Unit), name),
         [
             ("zhujiajiao".to_string(), 6),
             ("xiayang".to_string(), 4),
@@ -144,9 +194,9 @@ fn facet_counts_without_selection() {
             ("park".to_string(), 2),
         ]
     );
-    assert_eq!(f.units[3].label, "现代农业园区");
+    assert_eq!(f.get(FacetKind::Unit)[3].label, "现代农业园区");
     assert_eq!(
-        counts(&f.scopes),
+        counts(f.get(FacetKind::Scope), scope),
         [
             (ScopeKey::AllTowns, 2),
             (ScopeKey::AllTownsAndPark, 1),
@@ -155,7 +205,7 @@ fn facet_counts_without_selection() {
         ]
     );
     assert_eq!(
-        counts(&f.statuses),
+        counts(f.get(FacetKind::Status), status_key),
         [
             (StatusKey::NotStarted, 4),
             (StatusKey::InProgress, 1),
@@ -163,7 +213,7 @@ fn facet_counts_without_selection() {
             (StatusKey::Blocked, 1),
         ]
     );
-    assert!(f.categories.iter().all(|v| !v.selected));
+    assert!(f.get(FacetKind::Category).iter().all(|v| !v.selected));
 }
 
 #[test]
@@ -177,12 +227,19 @@ fn facet_count_applies_the_other_facets_only() {
 
     let f = facet_counts(&ds, &q, &status);
     // Categories are counted with the lead facet only (tasks 1,3,4,7,8).
-    assert_eq!(counts(&f.categories), [(1, 2), (2, 3), (3, 0)]);
-    let selected: Vec<bool> = f.categories.iter().map(|v| v.selected).collect();
+    assert_eq!(
+        counts(f.get(FacetKind::Category), category),
+        [(1, 2), (2, 3), (3, 0)]
+    );
+    let selected: Vec<bool> = f
+        .get(FacetKind::Category)
+        .iter()
+        .map(|v| v.selected)
+        .collect();
     assert_eq!(selected, [true, false, false]);
     // Leads are counted with the category facet only (tasks 1,2,7).
     assert_eq!(
-        counts(&f.leads),
+        counts(f.get(FacetKind::Lead), name),
         [
             ("区农业农村委".to_string(), 2),
             ("区交通委".to_string(), 1),
@@ -192,14 +249,14 @@ fn facet_count_applies_the_other_facets_only() {
             ("区财政局".to_string(), 0),
         ]
     );
-    assert!(f.leads[0].selected && !f.leads[1].selected);
+    assert!(f.get(FacetKind::Lead)[0].selected && !f.get(FacetKind::Lead)[1].selected);
     // The remaining facets see both selections (tasks 1,7).
     assert_eq!(
-        counts(&f.months),
+        counts(f.get(FacetKind::Month), month),
         [(6, 0), (9, 0), (10, 1), (12, 0), (0, 1)]
     );
     assert_eq!(
-        counts(&f.units),
+        counts(f.get(FacetKind::Unit), name),
         [
             ("zhujiajiao".to_string(), 1),
             ("xiayang".to_string(), 0),
@@ -208,7 +265,7 @@ fn facet_count_applies_the_other_facets_only() {
         ]
     );
     assert_eq!(
-        counts(&f.scopes),
+        counts(f.get(FacetKind::Scope), scope),
         [
             (ScopeKey::AllTowns, 0),
             (ScopeKey::AllTownsAndPark, 0),
@@ -217,7 +274,7 @@ fn facet_count_applies_the_other_facets_only() {
         ]
     );
     assert_eq!(
-        counts(&f.statuses),
+        counts(f.get(FacetKind::Status), status_key),
         [
             (StatusKey::NotStarted, 1),
             (StatusKey::InProgress, 1),
@@ -237,9 +294,12 @@ fn facet_counts_respect_the_text() {
     q.toggle_scope(ScopeKey::AllTowns);
     // "整治": 4 and 6, both AllTowns.
     let f = facet_counts(&ds, &q, &status);
-    assert_eq!(counts(&f.categories), [(1, 0), (2, 1), (3, 1)]);
     assert_eq!(
-        counts(&f.scopes),
+        counts(f.get(FacetKind::Category), category),
+        [(1, 0), (2, 1), (3, 1)]
+    );
+    assert_eq!(
+        counts(f.get(FacetKind::Scope), scope),
         [
             (ScopeKey::AllTowns, 2),
             (ScopeKey::AllTownsAndPark, 0),
@@ -248,8 +308,8 @@ fn facet_counts_respect_the_text() {
         ]
     );
     // The park is not one of the 11 towns.
-    assert_eq!(f.units[3].count, 0);
-    assert_eq!(f.units[2].count, 2);
+    assert_eq!(f.get(FacetKind::Unit)[3].count, 0);
+    assert_eq!(f.get(FacetKind::Unit)[2].count, 2);
 }
 
 #[test]
@@ -261,11 +321,23 @@ fn selected_values_missing_from_the_data_stay_visible() {
     q.toggle_category(9);
     let f = facet_counts(&ds, &q, &status);
     assert!(f
-        .months
+        .get(FacetKind::Month)
         .iter()
-        .any(|m| m.key == 3 && m.selected && m.count == 0));
-    assert!(f.units.iter().any(|u| u.key == "nowhere" && u.selected));
-    assert!(f.categories.iter().any(|c| c.key == 9 && c.selected));
+        .any(|m| m.key == FacetKey::Month(3) && m.selected && m.count == 0));
+    // In its place among the months, "无日期" still last.
+    let months: Vec<u32> = counts(f.get(FacetKind::Month), month)
+        .into_iter()
+        .map(|(m, _)| m)
+        .collect();
+    assert_eq!(months, [3, 6, 9, 10, 12, 0]);
+    assert!(f
+        .get(FacetKind::Unit)
+        .iter()
+        .any(|u| u.key == FacetKey::Unit("nowhere".into()) && u.selected));
+    assert!(f
+        .get(FacetKind::Category)
+        .iter()
+        .any(|c| c.key == FacetKey::Category(9) && c.selected));
     assert!(filter_tasks(&ds, &q, &status).is_empty());
 }
 
@@ -291,7 +363,7 @@ fn search_and_two_facets() {
     let f = facet_counts(&ds, &q, &status);
     // Months counted with text + lead: tasks 1 (10月) and 7 (none).
     assert_eq!(
-        counts(&f.months),
+        counts(f.get(FacetKind::Month), month),
         [(6, 0), (9, 0), (10, 1), (12, 0), (0, 1)]
     );
 
@@ -568,7 +640,7 @@ proptest! {
 
 #[test]
 fn filter_and_count_equals_filter_then_count() {
-    use qingdan::domain::query::{facet_counts, filter_and_count, filter_tasks};
+    use qingdan::domain::filter::filter_and_count;
     let ds = sample_dataset();
     let status = |t: &Task| {
         if t.id % 2 == 0 {

@@ -349,7 +349,8 @@ fn typing_session() -> impl Strategy<Value = Vec<String>> {
 
 #[test]
 fn search_index_agrees_with_the_scan_over_typing_sessions_1000_cases() {
-    use qingdan::domain::query::{filter_and_count, filter_and_count_in, StatusKey, TaskQuery};
+    use qingdan::domain::filter::{filter_and_count, filter_and_count_in};
+    use qingdan::domain::query::{StatusKey, TaskQuery};
     use qingdan::domain::search::SearchIndex;
     let ds = qingdan::data::embedded().expect("embedded dataset");
     let status = |t: &qingdan::domain::task::Task| {

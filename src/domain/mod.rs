@@ -7,12 +7,11 @@
 //! `tests/domain_layers.rs` checks the code against the table.
 //!
 //! ```text
-//! export, import               files in and out: CSV/JSON/text export; import checks, preview
-//! merge, schema, summary       whole documents: merge, any schema version, counts per unit
-//! facet, route                 the facets' values and counts for the UI; the URL
-//! progress, query              the progress document and its edits; the task query and filters
-//! messages, search, town       user-facing text; full-text search; which tasks a unit has
-//! task, deadline, number       the dataset types; deadline lights; number text
+//! export, import, filter, route    files in and out; the filtered list and its counts; the URL
+//! merge, schema, summary, facet    whole documents, any schema version, counts per unit; facets
+//! progress, query                  the progress document and its edits; the task query
+//! messages, search, town           user-facing text; full-text search; which tasks a unit has
+//! task, deadline, number           the dataset types; deadline lights; number text
 //! date, sort, csv, percent, limits    civil dates, stable sort, CSV cells, URL encoding, limits
 //! ```
 //!
@@ -24,6 +23,7 @@ pub mod date;
 pub mod deadline;
 pub mod export;
 pub mod facet;
+pub mod filter;
 pub mod import;
 pub mod limits;
 pub mod merge;
