@@ -641,19 +641,13 @@ impl ProgressDoc {
         now_ms: i64,
     ) -> Result<(), EditError> {
         check_note_text(text)?;
-        let r = self
-            .records
-            .get_mut(task, unit)
-            .ok_or(EditError::NoteNotFound)?;
-        let n = r.note_mut(id)?;
-        if !n.is_live() {
-            return Err(EditError::NoteDeleted);
-        }
-        let stamp = next_stamp(n.updated_at, now_ms);
-        n.text = text.to_string();
-        n.updated_at = stamp;
-        r.touch(stamp);
-        Ok(())
+        self.change_note(task, unit, id, now_ms, |n, _| {
+            if !n.is_live() {
+                return Err(EditError::NoteDeleted);
+            }
+            n.text = text.to_string();
+            Ok(true)
+        })
     }
 
     /// Deletes a note by setting its tombstone; [`ProgressDoc::undo_delete`] restores it.
@@ -664,20 +658,14 @@ impl ProgressDoc {
         id: &str,
         now_ms: i64,
     ) -> Result<(), EditError> {
-        let r = self
-            .records
-            .get_mut(task, unit)
-            .ok_or(EditError::NoteNotFound)?;
-        let n = r.note_mut(id)?;
-        if !n.is_live() {
-            // Deleting twice changes nothing; not an error worth showing.
-            return Ok(());
-        }
-        let stamp = next_stamp(n.updated_at, now_ms);
-        n.deleted_at = Some(stamp);
-        n.updated_at = stamp;
-        r.touch(stamp);
-        Ok(())
+        self.change_note(task, unit, id, now_ms, |n, stamp| {
+            if !n.is_live() {
+                // Deleting twice changes nothing; not an error worth showing.
+                return Ok(false);
+            }
+            n.deleted_at = Some(stamp);
+            Ok(true)
+        })
     }
 
     /// Restores a deleted note (its text was kept in the tombstone).
@@ -688,18 +676,35 @@ impl ProgressDoc {
         id: &str,
         now_ms: i64,
     ) -> Result<(), EditError> {
+        self.change_note(task, unit, id, now_ms, |n, _| {
+            if n.is_live() {
+                return Err(EditError::NoteNotDeleted);
+            }
+            n.deleted_at = None;
+            Ok(true)
+        })
+    }
+
+    /// Applies `change` to an existing note with the stamp this edit gets. When it returns
+    /// `Ok(true)` the note and its record are stamped; `Ok(false)` means nothing changed.
+    fn change_note(
+        &mut self,
+        task: u16,
+        unit: &str,
+        id: &str,
+        now_ms: i64,
+        change: impl FnOnce(&mut Note, i64) -> Result<bool, EditError>,
+    ) -> Result<(), EditError> {
         let r = self
             .records
             .get_mut(task, unit)
             .ok_or(EditError::NoteNotFound)?;
         let n = r.note_mut(id)?;
-        if n.is_live() {
-            return Err(EditError::NoteNotDeleted);
-        }
         let stamp = next_stamp(n.updated_at, now_ms);
-        n.deleted_at = None;
-        n.updated_at = stamp;
-        r.touch(stamp);
+        if change(n, stamp)? {
+            n.updated_at = stamp;
+            r.touch(stamp);
+        }
         Ok(())
     }
 

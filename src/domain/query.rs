@@ -308,10 +308,6 @@ mod tests {
     use super::*;
     use crate::source::sample::sample_dataset;
 
-    fn ids(tasks: &[&Task]) -> Vec<u16> {
-        tasks.iter().map(|t| t.id).collect()
-    }
-
     #[test]
     fn keys_round_trip_through_strings() {
         for &k in StatusKey::ALL {
@@ -365,7 +361,11 @@ mod tests {
         assert_eq!(idx.len(), 6);
         assert!(idx.contains(&("区委组织部".to_string(), vec![4])));
         assert!(idx.contains(&("区绿化市容局".to_string(), vec![7])));
-        assert_eq!(ids(&tasks_led_by(&ds, "区农业农村委")), [1, 3, 4, 7, 8]);
+        let led: Vec<u16> = tasks_led_by(&ds, "区农业农村委")
+            .iter()
+            .map(|t| t.id)
+            .collect();
+        assert_eq!(led, [1, 3, 4, 7, 8]);
     }
 
     #[test]
