@@ -1,7 +1,8 @@
 //! The domain's modules use one another in one direction only: the table in the doc comment of
 //! `src/domain/mod.rs` lists them in lines, and a module may use only modules on lower lines.
-//! This test reads the sources (outside their `#[cfg(test)]` modules and comments) and fails on
-//! any use that goes sideways or up, and on a module the table does not list.
+//! This test reads the sources (a module's file and its folder, outside `#[cfg(test)]` modules
+//! and comments) and fails on any use that goes sideways or up, and on a module the table does
+//! not list.
 #![cfg(not(target_arch = "wasm32"))]
 
 use std::collections::BTreeMap;
@@ -31,11 +32,27 @@ fn layers() -> BTreeMap<String, usize> {
     layers
 }
 
-/// The code of a module file: up to its test module, without comment lines.
+/// The code of a module: its file (up to its test module, without comment lines), and the
+/// `crate::domain::` paths of the files of its folder, if it has one (`super::` there means the
+/// module itself).
 fn code(name: &str) -> String {
     let text = std::fs::read_to_string(Path::new(DOMAIN).join(format!("{name}.rs")))
         .unwrap_or_else(|e| panic!("{name}.rs: {e}"));
-    without_tests_and_comments(&text)
+    let mut code = without_tests_and_comments(&text);
+    let mut folders = vec![Path::new(DOMAIN).join(name)];
+    while let Some(dir) = folders.pop() {
+        for entry in std::fs::read_dir(&dir).into_iter().flatten().flatten() {
+            let path = entry.path();
+            if path.is_dir() {
+                folders.push(path);
+            } else if path.extension().is_some_and(|e| e == "rs") {
+                let text = std::fs::read_to_string(&path).unwrap_or_default();
+                code.push('\n');
+                code.push_str(&without_tests_and_comments(&text).replace("super::", "self::"));
+            }
+        }
+    }
+    code
 }
 
 fn without_tests_and_comments(text: &str) -> String {
