@@ -4,7 +4,7 @@
 //! check schema → apply the migration steps from that version up to [`CURRENT_SCHEMA`] (each step
 //! a pure `Value -> Value` function) → deserialise. Schema 1 is the first and current format, so
 //! there are no steps yet; a v2 would bump [`CURRENT_SCHEMA`] (beside the document type in
-//! [`crate::domain::progress`]), add `v1_to_v2` to [`STEPS`] and a fixture
+//! [`crate::domain::progress`]), add `v1_to_v2` to `STEPS` and a fixture
 //! `tests/fixtures/progress-v2.json`.
 //!
 //! A document with a *newer* schema than this build knows is reported as
