@@ -13,8 +13,8 @@ use qingdan::domain::rollup::{
     collect, Bar, Batch, CellCounts, RecordField, ReportCell, Rollup, TotalBasis, Winner,
     SILENT_AFTER_DAYS,
 };
-use qingdan::domain::sample::sample_dataset;
 use qingdan::domain::task::{Dataset, Task};
+use qingdan::source::sample::sample_dataset;
 
 /// 2022-11-27 10:00 China time.
 const T0: i64 = 1_669_514_400_000;

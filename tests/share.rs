@@ -14,8 +14,9 @@ use proptest::test_runner::{Config as ProptestConfig, TestRunner};
 
 use qingdan::domain::export::export_json;
 use qingdan::domain::import::{validate_import, ImportDoc, ImportError};
+use qingdan::domain::limits::MAX_NOTE_CHARS;
 use qingdan::domain::progress::{
-    note_id, Amount, Note, ProgressDoc, Record, Records, Status, DISTRICT, MAX_NOTE_CHARS,
+    note_id, Amount, Note, ProgressDoc, Record, Records, Status, DISTRICT,
 };
 use qingdan::domain::qr::{qr_svg, QrSvg, MAX_PHONE_QR_VERSION, QUIET_ZONE};
 use qingdan::domain::share::{

@@ -1,6 +1,8 @@
 //! Every user-facing text of the progress, import/export and storage code, in Simplified
 //! Chinese, in one place so the wording stays consistent.
 
+use crate::domain::limits::{MAX_NOTES_PER_RECORD, MAX_NOTE_CHARS};
+
 // Status labels.
 /// 未开始
 pub const STATUS_NOT_STARTED: &str = "未开始";
@@ -38,17 +40,14 @@ pub const UNIT_BAD: &str = "单位标识无效（为空或过长）。";
 
 /// Note longer than the limit.
 pub fn note_too_long(chars: usize) -> String {
-    format!(
-        "备注过长：共 {chars} 字，最多 {} 字。",
-        crate::domain::progress::MAX_NOTE_CHARS
-    )
+    format!("备注过长：共 {chars} 字，最多 {} 字。", MAX_NOTE_CHARS)
 }
 
 /// Too many notes on one record.
 pub fn too_many_notes() -> String {
     format!(
         "每项任务最多保存 {} 条备注（含已删除的），已达上限。",
-        crate::domain::progress::MAX_NOTES_PER_RECORD
+        MAX_NOTES_PER_RECORD
     )
 }
 
@@ -244,7 +243,7 @@ pub fn import_note_too_long(task: u16, unit: &str, chars: usize) -> String {
     format!(
         "第 {task} 号任务（{}）有一条备注长 {chars} 字，超过 {} 字的上限。",
         clip(unit, 40),
-        crate::domain::progress::MAX_NOTE_CHARS
+        MAX_NOTE_CHARS
     )
 }
 
@@ -253,7 +252,7 @@ pub fn import_too_many_notes(task: u16, unit: &str, count: usize) -> String {
     format!(
         "第 {task} 号任务（{}）有 {count} 条备注，超过每项 {} 条的上限。",
         clip(unit, 40),
-        crate::domain::progress::MAX_NOTES_PER_RECORD
+        MAX_NOTES_PER_RECORD
     )
 }
 
