@@ -11,6 +11,7 @@ pub mod merge;
 pub mod messages;
 pub mod number;
 pub mod percent;
+pub mod pinyin;
 pub mod progress;
 pub mod query;
 pub mod route;

@@ -8,7 +8,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt;
 
-use super::search::{task_matches, terms, SearchIndex};
+use super::search::{task_matches_in, terms, SearchIndex};
 use super::sort::sort_by;
 use super::task::{Dataset, Scope, Task};
 use super::town::{applies_to, applies_to_id, by_deadline, names_unit};
@@ -321,7 +321,7 @@ impl Matcher<'_> {
     fn text_matches(&self, i: usize, task: &Task) -> bool {
         match &self.text {
             Some(ok) => ok[i],
-            None => task_matches(task, &self.terms),
+            None => task_matches_in(self.ds, crate::data::readings(), task, &self.terms),
         }
     }
 
