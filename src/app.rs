@@ -124,15 +124,13 @@ fn CurrentPage() -> impl IntoView {
 }
 
 /// A page of the tools entry page reached inside the app (an edited URL, a link pasted into the
-/// address bar while the app is open): loads `tools.html` with the same hash, replacing this
-/// history entry so "back" does not bounce. On a fresh load `boot.js` does this before any wasm.
+/// address bar while the app is open). `boot.js` loads `tools.html` with the same hash, at load and
+/// on `hashchange` (one navigation: a second one from here would abort it); this is what shows
+/// meanwhile, with a link in case the browser stays.
 #[component]
 fn OtherEntry() -> impl IntoView {
     let state = use_app_state();
     let href = state.route.with_untracked(|r| r.href_from(Entry::App));
-    if let Some(location) = web_sys::window().map(|w| w.location()) {
-        let _ = location.replace(&href);
-    }
     view! {
         <p class="boot-msg" role="status">
             <a href=href>{text::OPENING_TOOLS}</a>

@@ -61,12 +61,13 @@ fn ToolsShell(ds: &'static Dataset) -> impl IntoView {
     let my_unit = stored_my_unit(ds, &progress);
     // The tools' home (a bare link to tools.html) is the roll-up.
     let hash = current_hash();
-    let initial = match hash.trim_start_matches('#').trim_start_matches('/') {
-        "" => Route {
+    let initial = if bare(&hash) {
+        Route {
             page: Page::Rollup(Default::default()),
             ..Route::default()
-        },
-        _ => Route::from_hash(&hash),
+        }
+    } else {
+        Route::from_hash(&hash)
     };
     let route = RwSignal::new(initial);
     let state = AppState::new(ds, Entry::Tools, route, china_today(), my_unit, progress);
@@ -108,6 +109,8 @@ fn ToolsPage() -> impl IntoView {
     let page = Memo::new(move |_| {
         state.route.with(|r| match &r.page {
             Page::Rollup(_) => Page::Rollup(Default::default()),
+            // The tools' home: a bare `tools.html`, `#` or `#/` (boot.js keeps those here).
+            Page::Tasks if bare(&current_hash()) => Page::Rollup(Default::default()),
             p => p.clone(),
         })
     });
@@ -120,18 +123,22 @@ fn ToolsPage() -> impl IntoView {
     }
 }
 
-/// A field-app page reached inside the tools (an edited URL): loads `index.html` with the same
-/// hash, replacing this history entry.
+/// A field-app page reached inside the tools (an edited URL): `boot.js` loads `index.html` with
+/// the same hash (see the field app's `OtherEntry`); this shows meanwhile.
 #[component]
 fn FieldApp() -> impl IntoView {
     let state = use_app_state();
     let href = state.route.with_untracked(|r| r.href_from(Entry::Tools));
-    if let Some(location) = web_sys::window().map(|w| w.location()) {
-        let _ = location.replace(&href);
-    }
     view! {
         <p class="boot-msg" role="status">
             <a href=href>{text::OPENING_APP}</a>
         </p>
     }
+}
+
+/// A hash that names no view: ``, `#`, `#/`.
+fn bare(hash: &str) -> bool {
+    hash.trim_start_matches('#')
+        .trim_start_matches('/')
+        .is_empty()
 }

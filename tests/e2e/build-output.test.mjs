@@ -72,8 +72,12 @@ test("tools.html loads its own glue and wasm, content-hashed, and none of the ap
   for (const f of [...app.js, ...app.wasm].filter((f) => /^qingdan-/.test(f))) {
     assert.ok(!tools.js.includes(f) && !tools.wasm.includes(f), `tools.html does not load the app's ${f}`);
   }
-  // The shared files are the app's own (one copy of the CSS and the boot script for both pages).
-  assert.deepEqual(tools.css, app.css);
+  // The shared files are the app's own (one copy of the CSS and the boot script for both pages),
+  // plus the tools' own stylesheet, which the app does not load.
+  const own = tools.css.filter((f) => /^tools-[0-9a-f]{16}\.css$/.test(f));
+  assert.equal(own.length, 1, `the tools' own stylesheet: ${tools.css}`);
+  assert.deepEqual(tools.css.filter((f) => !own.includes(f)), app.css);
+  assert.ok(!app.css.includes(own[0]), "index.html does not load the tools' stylesheet");
   for (const f of app.js.filter((f) => /^(boot|offline)-/.test(f))) assert.ok(tools.js.includes(f), f);
   // No other page loads or preloads the tools.
   for (const page of ['index.html', 'compat.html', SINGLE_FILE]) {
