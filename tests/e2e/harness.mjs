@@ -7,6 +7,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { before, after } from 'node:test';
 import { chromium } from 'playwright-core';
+import { TOOLS_VIEWS } from '../../scripts/build/tools-page.mjs';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const DIST = process.env.QINGDAN_DIST || path.join(ROOT, 'dist');
@@ -139,9 +140,40 @@ export async function waitForServiceWorker(page) {
   await page.waitForFunction(() => !!navigator.serviceWorker.controller, null, { timeout: 30000 });
 }
 
-/** Waits until the app has mounted (the boot placeholder is replaced by the app root). */
+/**
+ * Whether the hash names a view of the tools' page (tools.html: data, print, roll-up, share),
+ * as public/boot.js decides; every other view is the field app's (index.html).
+ */
+export function isToolsView(hash) {
+  const view = /^#?\/*([^/?]*)/.exec(hash)[1];
+  return TOOLS_VIEWS.includes(view);
+}
+
+/**
+ * Waits until the app has mounted (the boot placeholder is replaced by the app root), and it is
+ * the entry page the current hash names: a link to #/data from index.html lands on tools.html, and
+ * in the one-file version the other wasm starts after a reload; the page being left does not count.
+ */
 export async function waitForApp(page) {
-  await page.waitForSelector('[data-testid="app"]', { timeout: 30000 });
+  const until = Date.now() + 30000;
+  for (;;) {
+    try {
+      await page.waitForFunction(
+        (views) => {
+          const root = document.querySelector('[data-testid="app"]');
+          if (!root || document.getElementById('boot')) return false;
+          const view = /^#?\/*([^/?]*)/.exec(location.hash)[1];
+          return views.includes(view) === (root.dataset.entry === 'tools');
+        },
+        TOOLS_VIEWS,
+        { timeout: Math.max(1, until - Date.now()) },
+      );
+      return;
+    } catch (e) {
+      // A navigation under way destroys the context the check ran in: check the new page.
+      if (Date.now() >= until || !/context was destroyed|navigat/i.test(e.message)) throw e;
+    }
+  }
 }
 
 /**

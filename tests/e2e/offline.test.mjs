@@ -175,7 +175,9 @@ test('a scripted session causes no CSP violation and no request off the origin',
     const csp = await s.page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content');
     assert.match(csp, /default-src 'none'/);
     assert.match(csp, /script-src 'self' 'wasm-unsafe-eval' 'sha256-/);
-    s.assertClean();
+    // #/data is tools.html's: going there and back leaves a page, which aborts what it was still
+    // loading (its icon); nothing else may fail.
+    assert.deepEqual(s.problems.filter((p) => !/^request failed: .* net::ERR_ABORTED$/.test(p)), []);
   } finally {
     await s.context.close();
     await server.close();
