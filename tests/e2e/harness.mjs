@@ -90,6 +90,18 @@ export async function launch() {
 }
 
 /**
+ * Whether a failed request was cancelled by the browser because the page that made it was left:
+ * a link to a view of the other entry page (index.html#/data, tools.html#/towns) leaves the page
+ * at once, before or after load (public/boot.js, or the wasm on a hash change), cutting short what
+ * it was still fetching (its preloaded wasm, the icon Chromium fetches again after a hash change).
+ * Nothing failed to load: a missing file is a 404 response, not a cancelled request, and requests
+ * off the origin are reported on their own.
+ */
+export function cancelledByLeaving(errorText = '') {
+  return /^(net::ERR_ABORTED|NS_BINDING_ABORTED)$/.test(errorText);
+}
+
+/**
  * A fresh browser context (a new profile) with a page whose console errors, page errors, failed
  * requests and off-origin requests are collected; `assertClean()` fails the test if any happened.
  */
@@ -111,7 +123,9 @@ export async function openPage(browser, origin, { width = 390, height = 844, ...
     }
   });
   page.on('pageerror', (err) => problems.push(`page error: ${err.message}`));
-  page.on('requestfailed', (req) => problems.push(`request failed: ${req.url()} ${req.failure()?.errorText}`));
+  page.on('requestfailed', (req) => {
+    if (!cancelledByLeaving(req.failure()?.errorText)) problems.push(`request failed: ${req.url()} ${req.failure()?.errorText}`);
+  });
   context.on('request', (req) => {
     const url = req.url();
     if (url.startsWith('data:') || url.startsWith('blob:')) return;
