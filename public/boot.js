@@ -17,7 +17,8 @@
   var path = window.location.pathname;
   var onTools = /(^|\/)tools(-compat)?\.html$/.test(path);
   var onCompat = /(^|\/)(tools-)?compat\.html$/.test(path);
-  var onSingleFile = /(^|\/)qingdan-offline\.html$/.test(path);
+  // The one-file version says so before this script runs (it may have been saved under any name).
+  var onSingleFile = window.qingdanOneFile === true;
 
   // The entry pages: the field app or the district's tools, each as built or its compat variant.
   function entryPage(tools, compat) {
@@ -35,20 +36,21 @@
   }
 
   // Views live in the hash (the first path segment names the view, as in src/domain/route.rs),
-  // and each entry page has its own: the district's tools (tools.html) answer #/rollup…,
-  // #/share… and #/receive/…, the field app (index.html) every other view. A link to the other
-  // page's view goes there at once; a hash without a view (#, #/) stays. Not from the one-file
-  // version: it is the field app alone, with no tools.html beside it when opened from file://.
+  // and each entry page has its own: the tools' page (tools.html) answers #/data, #/print/…,
+  // #/rollup…, #/share… and #/receive/…, the field app (index.html) every other view. A link to
+  // the other page's view goes there at once; a hash without a view (#, #/) stays. Not in the
+  // one-file version: it holds both wasms and starts the one the hash names (when the view
+  // changes to the other one's, the running wasm reloads the file).
   function otherEntryPage() {
     var view = /^#?\/*([^\/?]*)/.exec(window.location.hash)[1];
-    var tools = /^(rollup|share|receive)$/.test(view);
+    var tools = /^(data|print|rollup|share|receive)$/.test(view);
     return view && !onSingleFile && tools !== onTools ? entryPage(tools, onCompat) : '';
   }
   if (otherEntryPage()) {
     leave(otherEntryPage());
     return;
   }
-  // A view of the other page reached from this one (an edited URL, a link to #/rollup).
+  // A view of the other page reached from this one (an edited URL, a link to #/data).
   window.addEventListener('hashchange', function () {
     if (otherEntryPage() && !leaving) leave(otherEntryPage());
   });
@@ -95,8 +97,8 @@
       msg.appendChild(document.createTextNode('；或打开'));
       msg.appendChild(link(compatPage + window.location.hash, '兼容版（' + compatPage + '）'));
     }
-    // The one-file version is the field app only: no help on the tools page.
-    if (hosted && !onSingleFile && !onTools) {
+    // The one-file version (both pages' wasms, started by the hash).
+    if (hosted && !onSingleFile) {
       msg.appendChild(document.createTextNode('；或打开'));
       msg.appendChild(link('qingdan-offline.html' + window.location.hash, '单文件版（qingdan-offline.html，可保存到本机后直接打开）'));
     }

@@ -7,7 +7,8 @@
 //                   minifier gives up on it).
 // 3. prerender.mjs  the task list as static HTML in #boot, from src/data/qingpu-2022.json.
 // 4.                Subresource Integrity hashes of every file steps 1 and 2 changed.
-// 5. single-file.mjs release: dist/qingdan-offline.html, everything inlined, for file://.
+// 5. single-file.mjs release: dist/qingdan-offline.html, everything of both entry pages inlined
+//                   (both wasms; the hash picks the one to start), for file://.
 // 6. csp.mjs        release: the Content-Security-Policy <meta>, hashing the final inline loader;
 //                   compat.html, the same page for browsers from before 'wasm-unsafe-eval'.
 // 7. sw.mjs         release: dist/sw.js with the precache list of this very build.
@@ -65,7 +66,7 @@ try {
   const toolsHtml = toolsPage(html, fs.readFileSync(path.join(ROOT, TOOLS_TEMPLATE), 'utf8'), tools, STAGING, loader);
 
   if (RELEASE && !devServer) {
-    const single = buildSingleFile(html, STAGING, loader);
+    const single = buildSingleFile(html, STAGING, loader, tools);
     fs.writeFileSync(path.join(STAGING, SINGLE_FILE), single);
     console.log(`postbuild: ${SINGLE_FILE}: ${single.length} bytes`);
     fs.writeFileSync(path.join(STAGING, COMPAT), insertCsp(html, compatPolicy(html)));

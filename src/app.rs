@@ -10,15 +10,13 @@ use crate::components::plan_banner::PlanBanner;
 use crate::data;
 use crate::domain::route::{Entry, Page, Route};
 use crate::domain::task::Dataset;
-use crate::pages::data::DataPage;
 use crate::pages::dept::DeptPage;
 use crate::pages::depts::DeptsPage;
-use crate::pages::print::PrintPage;
 use crate::pages::task::TaskPage;
 use crate::pages::tasks::TasksPage;
 use crate::pages::town::TownPage;
 use crate::pages::towns::TownsPage;
-use crate::router::{current_hash, sync_route_with_url};
+use crate::router::{current_hash, open_other_entry, running_entry, sync_route_with_url};
 use crate::state::progress::ProgressState;
 use crate::state::{china_today, provide_app_state, stored_my_unit, use_app_state, AppState};
 use crate::storage::StorageKey;
@@ -65,9 +63,10 @@ fn Shell(ds: &'static Dataset) -> impl IntoView {
         _ => Route::from_hash(&hash),
     };
     let route = RwSignal::new(initial);
-    let state = AppState::new(ds, Entry::App, route, china_today(), my_unit, progress);
+    let entry = running_entry(Entry::App);
+    let state = AppState::new(ds, entry, route, china_today(), my_unit, progress);
     provide_app_state(state);
-    sync_route_with_url(route);
+    sync_route_with_url(route, Page::Tasks);
     handle_document_title(state);
     handle_progress_persistence(progress);
 
@@ -105,35 +104,47 @@ fn Shell(ds: &'static Dataset) -> impl IntoView {
 }
 
 /// The page the route names; only re-rendered when the page itself changes, not the filters.
+/// The tools' pages (data, print, roll-up, share) are `tools.html`'s, with its own wasm.
 #[component]
 fn CurrentPage() -> impl IntoView {
     let state = use_app_state();
     let page = Memo::new(move |_| state.route.with(|r| r.page.clone()));
     handle_focus_on_navigation(page);
-    move || match page.get() {
-        Page::Tasks => view! { <TasksPage /> }.into_any(),
-        Page::Task(id) => view! { <TaskPage id=id /> }.into_any(),
-        Page::Towns => view! { <TownsPage /> }.into_any(),
-        Page::Town(id) => view! { <TownPage id=id /> }.into_any(),
-        Page::Depts => view! { <DeptsPage /> }.into_any(),
-        Page::Dept(name) => view! { <DeptPage name=name /> }.into_any(),
-        Page::Data => view! { <DataPage /> }.into_any(),
-        Page::Print(unit) => view! { <PrintPage unit=unit /> }.into_any(),
-        Page::Rollup(_) | Page::Share(_) | Page::Receive(_) => view! { <OtherEntry /> }.into_any(),
+    let started = StoredValue::new(false);
+    move || {
+        let at_start = !started.get_value();
+        started.set_value(true);
+        match page.get() {
+            Page::Tasks => view! { <TasksPage /> }.into_any(),
+            Page::Task(id) => view! { <TaskPage id=id /> }.into_any(),
+            Page::Towns => view! { <TownsPage /> }.into_any(),
+            Page::Town(id) => view! { <TownPage id=id /> }.into_any(),
+            Page::Depts => view! { <DeptsPage /> }.into_any(),
+            Page::Dept(name) => view! { <DeptPage name=name /> }.into_any(),
+            Page::Data | Page::Print(_) | Page::Rollup(_) | Page::Share(_) | Page::Receive(_) => {
+                view! { <OtherEntry at_start=at_start label=text::OPENING_TOOLS /> }.into_any()
+            }
+        }
     }
 }
 
-/// A page of the tools entry page reached inside the app (an edited URL, a link pasted into the
-/// address bar while the app is open). `boot.js` loads `tools.html` with the same hash, at load and
-/// on `hashchange` (one navigation: a second one from here would abort it); this is what shows
-/// meanwhile, with a link in case the browser stays.
+/// A page of the other entry page reached inside this one (a link of the app, an edited URL, a
+/// link pasted into the address bar while the page is open): opens it there
+/// ([`open_other_entry`]). On a fresh load of a hosted page `boot.js` does this before any wasm.
 #[component]
-fn OtherEntry() -> impl IntoView {
+pub(crate) fn OtherEntry(
+    /// Whether this is the first page the wasm showed (the one-file version then stays).
+    at_start: bool,
+    /// What the link shown meanwhile says.
+    label: &'static str,
+) -> impl IntoView {
     let state = use_app_state();
-    let href = state.route.with_untracked(|r| r.href_from(Entry::App));
+    let href = state
+        .route
+        .with_untracked(|r| open_other_entry(r, state.entry, at_start));
     view! {
         <p class="boot-msg" role="status">
-            <a href=href>{text::OPENING_TOOLS}</a>
+            <a href=href>{label}</a>
         </p>
     }
 }

@@ -3,8 +3,9 @@
 //! `domain` is pure Rust (tested natively); `source` reads the district's source document into
 //! the domain's dataset (for the data generator and the tests); `data` embeds the generated task
 //! list; the UI (`app`, `pages`, `components`) is a thin Leptos layer on top, with `router` and
-//! `state` as its glue to the URL and to each other. `tools` is the district's tools page, a second
-//! entry page (`tools.html`) with its own wasm built from `src/bin/tools.rs`.
+//! `state` as its glue to the URL and to each other. `tools` is the second entry page (`tools.html`)
+//! with its own wasm built from `src/bin/tools.rs`: the data page, the print view and the
+//! district's tools, none of which the field staff's first load carries.
 
 pub mod app;
 pub mod browser;

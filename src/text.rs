@@ -18,7 +18,7 @@ pub const COL_DEADLINE: &str = "完成时间";
 pub const NAV_TOWNS: &str = "街镇";
 /// Navigation: departments index.
 pub const NAV_DEPTS: &str = "牵头部门";
-/// Navigation: export / import page.
+/// Navigation: export / import page (on the tools entry page).
 pub const NAV_DATA: &str = "数据";
 /// Navigation: the district roll-up (on the tools entry page).
 pub const NAV_ROLLUP: &str = "汇总";
@@ -30,8 +30,9 @@ pub const SHARE_TITLE: &str = "分享进度";
 pub const RECEIVE_TITLE: &str = "打开进度链接";
 /// Shown for the moment a link to the field app's pages takes to load it.
 pub const OPENING_APP: &str = "正在打开清单……";
-/// Shown for the moment a link to the other entry page takes to load it.
-pub const OPENING_TOOLS: &str = "正在打开区级工具……";
+/// Shown for the moment a link to the tools entry page (data, print, roll-up, share) takes to
+/// load it.
+pub const OPENING_TOOLS: &str = "正在打开……";
 /// Label of the main navigation.
 pub const NAV_LABEL: &str = "主导航";
 /// The first link of every page, for keyboard and screen-reader users.

@@ -16,13 +16,16 @@ function need(text, key) {
   return text[key];
 }
 
-/** The main navigation as src/components/nav.rs renders it on the task list. */
+/**
+ * The main navigation as src/components/nav.rs renders it on the task list: 数据 and 汇总 are the
+ * tools' page's (the one-file version turns these links into hashes of itself).
+ */
 export function navLinks(text) {
   return [
     ['#/', 'NAV_TASKS'],
     ['#/towns', 'NAV_TOWNS'],
     ['#/depts', 'NAV_DEPTS'],
-    ['#/data', 'NAV_DATA'],
+    ['tools.html#/data', 'NAV_DATA'],
     ['tools.html#/rollup', 'NAV_ROLLUP'],
   ]
     .map(([href, key], i) => `<a class="nav-link" href="${href}"${i === 0 ? ' aria-current="page"' : ''}>${esc(need(text, key))}</a>`)

@@ -18,6 +18,12 @@ import path from 'node:path';
 import { digest, hex, links, localFile, replaceOne, scripts } from './util.mjs';
 
 export const TOOLS = 'tools.html';
+/**
+ * The views (the hash's first path segment) that are the tools' page's, as in
+ * src/domain/route.rs (`Page::entry`) and public/boot.js (tests/entry_views.rs checks all three
+ * agree); every other view is index.html's.
+ */
+export const TOOLS_VIEWS = ['data', 'print', 'rollup', 'share', 'receive'];
 /** tools.html for browsers from before CSP's 'wasm-unsafe-eval', as compat.html is index.html's. */
 export const TOOLS_COMPAT = 'tools-compat.html';
 /** The template, relative to the repository root. */

@@ -2,8 +2,8 @@
 //! work on any static host, under any sub-path and from `file://`.
 //!
 //! Format: `#/` (task list), `#/task/9`, `#/towns`, `#/town/zhujiajiao`, `#/depts`,
-//! `#/dept/<name>`, `#/data`, `#/print/<unit>`, and on the district tools' entry page
-//! (`tools.html`, see [`Entry`]) `#/rollup`, `#/share/<unit>` and `#/receive/<payload>`; then
+//! `#/dept/<name>`, and on the tools' entry page (`tools.html`, see [`Entry`]) `#/data`,
+//! `#/print/<unit>`, `#/rollup`, `#/share/<unit>` and `#/receive/<payload>`; then
 //! optionally `?` and `name=value` parameters joined by `&`, in the order of [`Param`], followed
 //! by the roll-up's own view parameters ([`RollupView`]). Multiple values are joined by `,`; every value (and every path
 //! argument) is percent-encoded, so a hash is pure ASCII and values may contain any character.
@@ -37,10 +37,10 @@ pub enum Page {
     Depts,
     /// One lead department by name (`#/dept/…`).
     Dept(String),
-    /// Export, import and settings (`#/data`).
+    /// Export, import and settings (`#/data`), tools entry page.
     Data,
     /// A unit's checklist laid out for printing on A4 (`#/print/zhujiajiao`; `district` for
-    /// the district level).
+    /// the district level), tools entry page.
     Print(String),
     /// The district roll-up of every unit's progress (`#/rollup`, tools entry page).
     Rollup(RollupView),
@@ -121,32 +121,57 @@ impl RollupView {
 }
 
 /// The HTML entry pages of the app, each with its own wasm (Trunk has no code splitting): the
-/// field staff's app and the district tools, which must not weigh on the field staff's first
-/// load. A page belongs to exactly one entry; links across entries name the other file.
+/// field staff's app and the tools, which must not weigh on the field staff's first load. A page
+/// belongs to exactly one of them; links across them name the other file. The one-file version
+/// holds both wasms in one HTML file.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Entry {
-    /// `index.html`: the task list, towns, departments, a task, data and print.
+    /// `index.html`: the task list, towns, departments and a task.
     App,
-    /// `tools.html`: the roll-up, making and opening share links.
+    /// `tools.html`: data (export, import, CSV, brief), the print view, the roll-up, making and
+    /// opening share links.
     Tools,
+    /// `qingdan-offline.html`, the one-file version: both wasms inlined, the one the hash names
+    /// started (a tools view: the tools'). Every view is a hash of this one file; arriving at a
+    /// view of the other wasm reloads the file, which then starts that one.
+    OneFile,
 }
 
 impl Entry {
-    /// The entry page's file, relative to the app's folder.
+    /// The entry page's file, relative to the app's folder (the one-file version's usual name:
+    /// links never name it, it may have been saved under another).
     pub fn file(self) -> &'static str {
         match self {
             Entry::App => "index.html",
             Entry::Tools => "tools.html",
+            Entry::OneFile => "qingdan-offline.html",
+        }
+    }
+
+    /// The prefix of a link from this entry page to `page`: "" when this page shows it (or is the
+    /// one-file version, which shows every page), else the other entry page's file.
+    pub fn link_prefix(self, page: &Page) -> &'static str {
+        match page.entry() {
+            e if e == self || self == Entry::OneFile => "",
+            e => e.file(),
         }
     }
 }
 
 impl Page {
-    /// The entry page that shows this page.
+    /// The hosted entry page that shows this page ([`Entry::App`] or [`Entry::Tools`]; the
+    /// field staff's first load carries only the former).
     pub fn entry(&self) -> Entry {
         match self {
-            Page::Rollup(_) | Page::Share(_) | Page::Receive(_) => Entry::Tools,
-            _ => Entry::App,
+            Page::Data | Page::Print(_) | Page::Rollup(_) | Page::Share(_) | Page::Receive(_) => {
+                Entry::Tools
+            }
+            Page::Tasks
+            | Page::Task(_)
+            | Page::Towns
+            | Page::Town(_)
+            | Page::Depts
+            | Page::Dept(_) => Entry::App,
         }
     }
 }
@@ -290,15 +315,11 @@ impl Route {
         out
     }
 
-    /// A link to this route from a page of `from`: the hash alone within the same entry page,
-    /// else the other entry's file plus the hash (relative, so any sub-path works).
+    /// A link to this route from a page of `from`: the hash alone within the same entry page
+    /// (and anywhere in the one-file version), else the other entry's file plus the hash
+    /// (relative, so any sub-path works).
     pub fn href_from(&self, from: Entry) -> String {
-        let entry = self.page.entry();
-        if entry == from {
-            self.to_hash()
-        } else {
-            format!("{}{}", entry.file(), self.to_hash())
-        }
+        format!("{}{}", from.link_prefix(&self.page), self.to_hash())
     }
 
     /// The query and as-of part of the hash: `?q=…&…`, or "" when everything is default. Pages
@@ -558,12 +579,60 @@ mod tests {
         let towns = Route::from_hash("#/towns");
         assert_eq!(towns.href_from(Entry::App), "#/towns");
         assert_eq!(towns.href_from(Entry::Tools), "index.html#/towns");
-        assert_eq!(Page::Receive("x".into()).entry(), Entry::Tools);
-        assert_eq!(Page::Data.entry(), Entry::App);
+        // Data and print live on the tools' page: the field staff's first load does not carry them.
+        let data = Route::from_hash("#/data?asof=2022-10-01");
+        assert_eq!(
+            data.href_from(Entry::App),
+            "tools.html#/data?asof=2022-10-01"
+        );
+        assert_eq!(data.href_from(Entry::Tools), "#/data?asof=2022-10-01");
+        let print = Route::from_hash("#/print/zhujiajiao");
+        assert_eq!(print.href_from(Entry::App), "tools.html#/print/zhujiajiao");
+        assert_eq!(print.href_from(Entry::Tools), "#/print/zhujiajiao");
+        // The one-file version is every page: links stay within the file.
+        for hash in [
+            "#/data",
+            "#/print/district",
+            "#/rollup",
+            "#/towns",
+            "#/task/3",
+        ] {
+            assert_eq!(Route::from_hash(hash).href_from(Entry::OneFile), hash);
+        }
+        assert_eq!(Entry::OneFile.link_prefix(&Page::Data), "");
+        assert_eq!(Entry::App.link_prefix(&Page::Data), "tools.html");
+        assert_eq!(Entry::Tools.link_prefix(&Page::Tasks), "index.html");
         // A share page without a unit lets the user choose one.
         assert_eq!(
             Route::from_hash("#/share/").page,
             Page::Share(String::new())
         );
+    }
+
+    #[test]
+    fn every_page_belongs_to_a_hosted_entry_page() {
+        let tools = [
+            Page::Data,
+            Page::Print("zhujiajiao".into()),
+            Page::Rollup(RollupView::default()),
+            Page::Share(String::new()),
+            Page::Receive("x".into()),
+        ];
+        let app = [
+            Page::Tasks,
+            Page::Task(1),
+            Page::Towns,
+            Page::Town("zhujiajiao".into()),
+            Page::Depts,
+            Page::Dept("区交通委".into()),
+        ];
+        for p in tools {
+            assert_eq!(p.entry(), Entry::Tools, "{p:?}");
+        }
+        for p in app {
+            assert_eq!(p.entry(), Entry::App, "{p:?}");
+        }
+        // `#/print/` without a unit is the data page: on the tools' page too.
+        assert_eq!(Route::from_hash("#/print").page.entry(), Entry::Tools);
     }
 }

@@ -22,7 +22,8 @@ use progress::ProgressState;
 pub struct AppState {
     /// The embedded task list.
     pub ds: &'static Dataset,
-    /// The entry page this state belongs to: links to pages of the other one name its file.
+    /// The entry page this state belongs to: links to pages of the other one name its file
+    /// (none in the one-file version, [`Entry::OneFile`]).
     pub entry: Entry,
     /// The current view and filters, mirrored in `location.hash`.
     pub route: RwSignal<Route>,
@@ -92,10 +93,7 @@ impl AppState {
 
     /// A link to `page` that keeps the current filters and as-of date. Tracks them.
     pub fn href(&self, page: &Page) -> String {
-        let mut out = match page.entry() {
-            e if e == self.entry => String::new(),
-            e => e.file().to_string(),
-        };
+        let mut out = self.entry.link_prefix(page).to_string();
         out.push_str(&page_path(page));
         self.params.with(|p| out.push_str(p));
         out

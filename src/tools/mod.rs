@@ -1,8 +1,13 @@
-//! The district tools' entry page (`tools.html`, its own wasm: `src/bin/tools.rs`): the roll-up
-//! of every unit's progress, making a share link or QR code, and opening one. It shares the
-//! domain, the data, the storage and the state with the field app but none of its pages, so the
-//! field staff's first load does not carry the district's tools (Trunk has no code splitting).
+//! The tools' entry page (`tools.html`, its own wasm: `src/bin/tools.rs`): the data page (export
+//! as JSON, CSV or a text brief, import, this browser's data) and a unit's print view, which field
+//! staff open now and then, and the district's tools: the roll-up of every unit's progress, making
+//! a share link or QR code, and opening one. It shares the domain, the data, the storage, the state
+//! and the frame (top bar, notices) with the field app but none of its pages, so the field staff's
+//! first load carries none of this (Trunk has no code splitting). After a first visit to either
+//! page the service worker has both, so these open offline too.
 
+pub mod data;
+pub mod print;
 pub mod receive;
 pub mod rollup;
 pub mod share;
@@ -11,15 +16,14 @@ use leptos::prelude::*;
 
 use crate::app::{
     focus_page_heading, handle_document_title, handle_focus_on_navigation,
-    handle_progress_persistence,
+    handle_progress_persistence, OtherEntry,
 };
 use crate::components::nav::TopNav;
 use crate::components::notices::Notices;
 use crate::components::plan_banner::PlanBanner;
-use crate::data;
-use crate::domain::route::{Entry, Page, Route};
+use crate::domain::route::{Entry, Page};
 use crate::domain::task::Dataset;
-use crate::router::{current_hash, sync_route_with_url};
+use crate::router::{current_hash, route_or_home, running_entry, sync_route_with_url};
 use crate::state::progress::ProgressState;
 use crate::state::{china_today, provide_app_state, stored_my_unit, use_app_state, AppState};
 use crate::text;
@@ -38,7 +42,7 @@ pub fn mount() {
 /// The tools' root: the same frame as the field app (top bar, notices), the tools' pages inside.
 #[component]
 pub fn ToolsApp() -> impl IntoView {
-    match data::embedded() {
+    match crate::data::embedded() {
         Ok(ds) => {
             let ds: &'static Dataset = Box::leak(Box::new(ds));
             view! { <ToolsShell ds=ds /> }.into_any()
@@ -59,20 +63,17 @@ pub fn ToolsApp() -> impl IntoView {
 fn ToolsShell(ds: &'static Dataset) -> impl IntoView {
     let progress = ProgressState::load(ds);
     let my_unit = stored_my_unit(ds, &progress);
-    // The tools' home (a bare link to tools.html) is the roll-up.
-    let hash = current_hash();
-    let initial = if bare(&hash) {
-        Route {
-            page: Page::Rollup(Default::default()),
-            ..Route::default()
-        }
-    } else {
-        Route::from_hash(&hash)
+    let entry = running_entry(Entry::Tools);
+    // The tools' home (a bare link to tools.html, `#`, `#/`) is the roll-up, as `boot.js` keeps
+    // such a link here. Not in the one-file version, where `#/` is the task list (the app's).
+    let home = match entry {
+        Entry::OneFile => Page::Tasks,
+        Entry::App | Entry::Tools => Page::Rollup(Default::default()),
     };
-    let route = RwSignal::new(initial);
-    let state = AppState::new(ds, Entry::Tools, route, china_today(), my_unit, progress);
+    let route = RwSignal::new(route_or_home(&current_hash(), &home));
+    let state = AppState::new(ds, entry, route, china_today(), my_unit, progress);
     provide_app_state(state);
-    sync_route_with_url(route);
+    sync_route_with_url(route, home);
     handle_document_title(state);
     handle_progress_persistence(progress);
 
@@ -101,7 +102,7 @@ fn ToolsShell(ds: &'static Dataset) -> impl IntoView {
     }
 }
 
-/// The tools page the route names; a page of the field app loads `index.html` instead.
+/// The tools page the route names; a page of the field app opens `index.html` instead.
 #[component]
 fn ToolsPage() -> impl IntoView {
     let state = use_app_state();
@@ -109,36 +110,28 @@ fn ToolsPage() -> impl IntoView {
     let page = Memo::new(move |_| {
         state.route.with(|r| match &r.page {
             Page::Rollup(_) => Page::Rollup(Default::default()),
-            // The tools' home: a bare `tools.html`, `#` or `#/` (boot.js keeps those here).
-            Page::Tasks if bare(&current_hash()) => Page::Rollup(Default::default()),
             p => p.clone(),
         })
     });
     handle_focus_on_navigation(page);
-    move || match page.get() {
-        Page::Rollup(_) => view! { <rollup::RollupPage /> }.into_any(),
-        Page::Share(unit) => view! { <share::SharePage unit=unit /> }.into_any(),
-        Page::Receive(payload) => view! { <receive::ReceivePage payload=payload /> }.into_any(),
-        _ => view! { <FieldApp /> }.into_any(),
+    let started = StoredValue::new(false);
+    move || {
+        let at_start = !started.get_value();
+        started.set_value(true);
+        match page.get() {
+            Page::Data => view! { <data::DataPage /> }.into_any(),
+            Page::Print(unit) => view! { <print::PrintPage unit=unit /> }.into_any(),
+            Page::Rollup(_) => view! { <rollup::RollupPage /> }.into_any(),
+            Page::Share(unit) => view! { <share::SharePage unit=unit /> }.into_any(),
+            Page::Receive(payload) => view! { <receive::ReceivePage payload=payload /> }.into_any(),
+            Page::Tasks
+            | Page::Task(_)
+            | Page::Towns
+            | Page::Town(_)
+            | Page::Depts
+            | Page::Dept(_) => {
+                view! { <OtherEntry at_start=at_start label=text::OPENING_APP /> }.into_any()
+            }
+        }
     }
-}
-
-/// A field-app page reached inside the tools (an edited URL): `boot.js` loads `index.html` with
-/// the same hash (see the field app's `OtherEntry`); this shows meanwhile.
-#[component]
-fn FieldApp() -> impl IntoView {
-    let state = use_app_state();
-    let href = state.route.with_untracked(|r| r.href_from(Entry::Tools));
-    view! {
-        <p class="boot-msg" role="status">
-            <a href=href>{text::OPENING_APP}</a>
-        </p>
-    }
-}
-
-/// A hash that names no view: ``, `#`, `#/`.
-fn bare(hash: &str) -> bool {
-    hash.trim_start_matches('#')
-        .trim_start_matches('/')
-        .is_empty()
 }

@@ -369,10 +369,18 @@ for (const vp of VIEWPORTS) {
       const stored = await page.evaluate(() => localStorage.getItem('qingdan.progress.v1'));
       assert.match(stored, /键盘录入的备注/);
 
-      // Back up to the navigation, to 数据: focus on its heading.
-      log.push(`Shift+Tab ×${await tabTo(page, 'a.nav-link[href^="#/data"]', { back: true })} back to 数据`);
+      // Back up to the navigation, to 数据: the tools' page (tools.html, its own wasm), a new page
+      // that starts at its top like any page load: the first Tab reaches its skip link, which
+      // leads to the page heading.
+      log.push(`Shift+Tab ×${await tabTo(page, 'a.nav-link[href^="tools.html#/data"]', { back: true })} back to 数据`);
       await page.keyboard.press('Enter');
-      await page.waitForFunction(() => location.hash.startsWith('#/data'));
+      await page.waitForURL(/\/tools\.html#\/data$/);
+      await waitForApp(page);
+      await settle(page);
+      assert.equal(await page.title(), '数据 · 清单');
+      await page.keyboard.press('Tab');
+      assert.match((await assertVisibleFocus(page, 'first Tab on the data page')).desc, /skip-link/);
+      await page.keyboard.press('Enter');
       await assertFocusOnHeading(page, 'data page opened');
 
       // Export with Enter: a download, and the result announced.

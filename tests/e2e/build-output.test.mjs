@@ -39,6 +39,30 @@ for (const name of ['index.html', TOOLS, SINGLE_FILE]) {
   });
 }
 
+test('the one-file version holds both wasms, says so before any other script, and links to no other page', async () => {
+  const html = await read(SINGLE_FILE);
+  for (const page of ['index.html', TOOLS]) {
+    const [wasm] = pageAssets(DIST, page).wasm;
+    const b64 = (await fs.readFile(path.join(DIST, wasm))).toString('base64');
+    assert.ok(html.includes(`'${b64}'`), `${page}'s ${wasm} is inlined as base64`);
+  }
+  const all = scripts(html);
+  assert.ok(all.every((s) => !s.attrs.src), 'every script is inline');
+  assert.equal(all[0].text, 'window.qingdanOneFile = true', 'the first script says it is the one-file version');
+  assert.ok(html.indexOf('<script') > html.indexOf('Content-Security-Policy'));
+  assert.doesNotMatch(html, /href=["']?(index|tools|compat|tools-compat)\.html/, 'no link to another page');
+  assert.match(html, /<a class="nav-link" href="#\/data">数据<\/a>/, 'the pre-rendered 数据 is a hash of the file');
+  const start = all.find((s) => s.attrs.type === 'module');
+  assert.match(start.text, /\^\(data\|print\|rollup\|share\|receive\)\$/, 'the start-up picks the tools by these views');
+});
+
+test('the pre-rendered navigation of index.html leads to the tools page for 数据 and 汇总', async () => {
+  const html = await read('index.html');
+  assert.match(html, /<a class="nav-link" href="tools.html#\/data">数据<\/a>/);
+  assert.match(html, /<a class="nav-link" href="tools.html#\/rollup">汇总<\/a>/);
+  assert.match(await read(TOOLS), /<a class="nav-link" href="tools.html#\/data">数据<\/a>/);
+});
+
 test("compat.html is index.html with 'unsafe-eval' added, for browsers before 'wasm-unsafe-eval'", async () => {
   const index = await read('index.html');
   const compat = await read('compat.html');
@@ -73,15 +97,13 @@ test("tools.html loads its own glue and wasm, content-hashed, and none of the ap
     assert.ok(!tools.js.includes(f) && !tools.wasm.includes(f), `tools.html does not load the app's ${f}`);
   }
   // The shared files are the app's own (one copy of the CSS and the boot script for both pages),
-  // plus the tools' own stylesheet, which the app does not load.
-  const own = tools.css.filter((f) => /^tools-[0-9a-f]{16}\.css$/.test(f));
-  assert.equal(own.length, 1, `the tools' own stylesheet: ${tools.css}`);
-  assert.deepEqual(tools.css.filter((f) => !own.includes(f)), app.css);
-  assert.ok(!app.css.includes(own[0]), "index.html does not load the tools' stylesheet");
+  // plus the tools' own stylesheet.
+  assert.deepEqual(tools.css.slice(0, app.css.length), app.css);
+  assert.deepEqual(tools.css.slice(app.css.length).map((f) => f.replace(/-[0-9a-f]{16}\.css$/, '.css')), ['tools.css']);
   for (const f of app.js.filter((f) => /^(boot|offline)-/.test(f))) assert.ok(tools.js.includes(f), f);
-  // No other page loads or preloads the tools.
-  for (const page of ['index.html', 'compat.html', SINGLE_FILE]) {
-    assert.doesNotMatch(await read(page), /tools-[0-9a-f]+(_bg)?\.(js|wasm)|\btools(_bg)?\.(js|wasm)\b/, `${page} does not name the tools' files`);
+  // No other page loads or preloads the tools (the one-file version holds them inline, above).
+  for (const page of ['index.html', 'compat.html']) {
+    assert.ok(!/tools-[0-9a-f]+(_bg)?\.(js|wasm)|\btools(_bg)?\.(js|wasm)\b/.test(await read(page)), `${page} does not name the tools' files`);
   }
   // Trunk's unhashed worker files were renamed, not copied.
   const files = await fs.readdir(DIST);

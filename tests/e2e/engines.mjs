@@ -19,7 +19,7 @@ import fs from 'node:fs/promises';
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { spawn } from 'node:child_process';
-import { ROOT, SCREENSHOTS, launch as launchChromium } from './harness.mjs';
+import { ROOT, SCREENSHOTS, cancelledByLeaving, launch as launchChromium } from './harness.mjs';
 
 const HOOK_FILE = 'e2e-hook.js';
 export const HOOK_SOURCE = readFileSync(path.join(ROOT, 'tests/e2e/engines-hook.js'), 'utf8');
@@ -274,7 +274,9 @@ class ChromiumSession extends Session {
     s.page.setDefaultTimeout(30000);
     s.page.on('console', (m) => { if (m.type() === 'error') s.native.push(`console error: ${m.text()}`); });
     s.page.on('pageerror', (e) => s.native.push(`page error: ${e.message}`));
-    s.page.on('requestfailed', (r) => s.native.push(`request failed: ${r.url()} ${r.failure()?.errorText}`));
+    s.page.on('requestfailed', (r) => {
+      if (!cancelledByLeaving(r.failure()?.errorText)) s.native.push(`request failed: ${r.url()} ${r.failure()?.errorText}`);
+    });
     return s;
   }
   async goto(url) { await this.harvest(); await this.page.goto(url); }
@@ -316,7 +318,9 @@ class FirefoxSession extends Session {
     await s.page.evaluateOnNewDocument(HOOK_SOURCE);
     s.page.on('console', (m) => { if (m.type() === 'error') s.native.push(`console error: ${m.text()}`); });
     s.page.on('pageerror', (e) => s.native.push(`page error: ${e.message}`));
-    s.page.on('requestfailed', (r) => s.native.push(`request failed: ${r.url()} ${r.failure()?.errorText ?? ''}`));
+    s.page.on('requestfailed', (r) => {
+      if (!cancelledByLeaving(r.failure()?.errorText)) s.native.push(`request failed: ${r.url()} ${r.failure()?.errorText ?? ''}`);
+    });
     return s;
   }
   async goto(url) { await this.harvest(); await this.page.goto(url); }

@@ -7,6 +7,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { before, after } from 'node:test';
 import { chromium } from 'playwright-core';
+import { TOOLS_VIEWS } from '../../scripts/build/tools-page.mjs';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const DIST = process.env.QINGDAN_DIST || path.join(ROOT, 'dist');
@@ -89,6 +90,18 @@ export async function launch() {
 }
 
 /**
+ * Whether a failed request was cancelled by the browser because the page that made it was left:
+ * a link to a view of the other entry page (index.html#/data, tools.html#/towns) leaves the page
+ * at once, before or after load (public/boot.js, or the wasm on a hash change), cutting short what
+ * it was still fetching (its preloaded wasm, the icon Chromium fetches again after a hash change).
+ * Nothing failed to load: a missing file is a 404 response, not a cancelled request, and requests
+ * off the origin are reported on their own.
+ */
+export function cancelledByLeaving(errorText = '') {
+  return /^(net::ERR_ABORTED|NS_BINDING_ABORTED)$/.test(errorText);
+}
+
+/**
  * A fresh browser context (a new profile) with a page whose console errors, page errors, failed
  * requests and off-origin requests are collected; `assertClean()` fails the test if any happened.
  */
@@ -110,7 +123,9 @@ export async function openPage(browser, origin, { width = 390, height = 844, ...
     }
   });
   page.on('pageerror', (err) => problems.push(`page error: ${err.message}`));
-  page.on('requestfailed', (req) => problems.push(`request failed: ${req.url()} ${req.failure()?.errorText}`));
+  page.on('requestfailed', (req) => {
+    if (!cancelledByLeaving(req.failure()?.errorText)) problems.push(`request failed: ${req.url()} ${req.failure()?.errorText}`);
+  });
   context.on('request', (req) => {
     const url = req.url();
     if (url.startsWith('data:') || url.startsWith('blob:')) return;
@@ -139,9 +154,40 @@ export async function waitForServiceWorker(page) {
   await page.waitForFunction(() => !!navigator.serviceWorker.controller, null, { timeout: 30000 });
 }
 
-/** Waits until the app has mounted (the boot placeholder is replaced by the app root). */
+/**
+ * Whether the hash names a view of the tools' page (tools.html: data, print, roll-up, share),
+ * as public/boot.js decides; every other view is the field app's (index.html).
+ */
+export function isToolsView(hash) {
+  const view = /^#?\/*([^/?]*)/.exec(hash)[1];
+  return TOOLS_VIEWS.includes(view);
+}
+
+/**
+ * Waits until the app has mounted (the boot placeholder is replaced by the app root), and it is
+ * the entry page the current hash names: a link to #/data from index.html lands on tools.html, and
+ * in the one-file version the other wasm starts after a reload; the page being left does not count.
+ */
 export async function waitForApp(page) {
-  await page.waitForSelector('[data-testid="app"]', { timeout: 30000 });
+  const until = Date.now() + 30000;
+  for (;;) {
+    try {
+      await page.waitForFunction(
+        (views) => {
+          const root = document.querySelector('[data-testid="app"]');
+          if (!root || document.getElementById('boot')) return false;
+          const view = /^#?\/*([^/?]*)/.exec(location.hash)[1];
+          return views.includes(view) === (root.dataset.entry === 'tools');
+        },
+        TOOLS_VIEWS,
+        { timeout: Math.max(1, until - Date.now()) },
+      );
+      return;
+    } catch (e) {
+      // A navigation under way destroys the context the check ran in: check the new page.
+      if (Date.now() >= until || !/context was destroyed|navigat/i.test(e.message)) throw e;
+    }
+  }
 }
 
 /**

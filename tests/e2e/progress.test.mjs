@@ -130,7 +130,7 @@ test('export JSON, then import it into a fresh profile: everything is back', asy
   await app.open('#/data');
   await s.page.getByTestId('export-unit').selectOption('zhujiajiao');
   const [download] = await Promise.all([s.page.waitForEvent('download'), s.page.getByTestId('export-json').click()]);
-  // File names carry the date in China (UTC+8), the app's one clock, wherever the browser is.
+  // The app dates files in China time (UTC+8), whatever the browser's time zone.
   const china = new Date(Date.now() + 8 * 3600 * 1000).toISOString().slice(0, 10);
   assert.equal(download.suggestedFilename(), `清单进度-朱家角镇-${china}.json`);
   // Downloads vanish with their context: keep a copy for the fresh profile.

@@ -1,4 +1,5 @@
-// The second entry page, tools.html (the district's tools, their own wasm), in Chromium: it mounts
+// The second entry page, tools.html (data, print and the district's tools, their own wasm), in
+// Chromium: it mounts
 // with no console error, CSP violation or request for the field app's files, under / and a
 // sub-path; links to a view of the other entry page go there before any wasm starts, both ways,
 // at load and on a hash change; it opens offline after a first visit to the app; and a browser
@@ -81,7 +82,7 @@ test('index.html sends the views of the tools to tools.html, keeping the hash (a
   const server = await serveDir(DIST, '/qingdan/');
   const s = await openPage(browser, server.origin);
   try {
-    for (const hash of ['#/rollup?cat=2', '#/receive/AbC-_9', '#/share']) {
+    for (const hash of ['#/rollup?cat=2', '#/receive/AbC-_9', '#/share', '#/data?asof=2022-10-01', '#/print/zhujiajiao']) {
       await s.page.goto(`${server.url}${hash}`);
       await s.page.waitForURL(`${server.url}${TOOLS}${hash}`, { timeout: 30000 });
       await waitForTools(s.page);
@@ -111,7 +112,7 @@ test("tools.html sends the field app's views to index.html, and keeps its own (a
     await s.page.waitForURL(`${server.url}index.html#/task/3?asof=2022-10-01`);
     await waitForApp(s.page);
     // A hash without a view, or a view of the tools, stays on tools.html.
-    for (const hash of ['', '#', '#/', '#/rollup', '#/receive/x']) {
+    for (const hash of ['', '#', '#/', '#/rollup', '#/receive/x', '#/data', '#/print/district']) {
       await s.page.goto(`${server.url}${TOOLS}${hash}`);
       await waitForTools(s.page);
       assert.equal(new URL(s.page.url()).pathname, `/qingdan/${TOOLS}`, `${hash || '(no hash)'} stays`);
@@ -145,6 +146,38 @@ test('a hash change to the other page\'s view goes there too, both ways', LIMIT,
   }
 });
 
+test("the field app's 数据 leads to tools.html#/data, its print link stays there, and the nav leads back", LIMIT, async () => {
+  const server = await serveDir(DIST, '/any/sub/path/');
+  const s = await openPage(browser, server.origin);
+  try {
+    await s.page.goto(`${server.url}#/towns?asof=2022-10-01`);
+    await waitForApp(s.page);
+    const data = s.page.locator('nav a.nav-link', { hasText: '数据' });
+    assert.equal(await data.getAttribute('href'), 'tools.html#/data?asof=2022-10-01');
+    await data.click();
+    await s.page.waitForURL(`${server.url}${TOOLS}#/data?asof=2022-10-01`, { timeout: 30000 });
+    await waitForTools(s.page);
+    await s.page.getByTestId('data-page').waitFor();
+    assert.equal(await data.getAttribute('aria-current'), 'page');
+    assert.equal(await s.page.title(), '数据 · 清单');
+    const print = s.page.getByTestId('print-link');
+    assert.equal(await print.getAttribute('href'), '#/print/district?asof=2022-10-01');
+    await print.click();
+    await s.page.getByTestId('print-row').first().waitFor();
+    assert.equal(new URL(s.page.url()).pathname, `/any/sub/path/${TOOLS}`);
+    const tasks = s.page.locator('nav a.nav-link', { hasText: '全部任务' });
+    assert.equal(await tasks.getAttribute('href'), 'index.html#/?asof=2022-10-01');
+    await tasks.click();
+    await s.page.waitForURL(`${server.url}index.html#/?asof=2022-10-01`, { timeout: 30000 });
+    await waitForApp(s.page);
+    assert.deepEqual(await cspViolations(s.page), []);
+    assert.deepEqual(unexpected(s), []);
+  } finally {
+    await s.context.close();
+    await server.close();
+  }
+});
+
 test('tools.html opens offline after a first visit to the app, and the redirect works offline', LIMIT, async () => {
   const server = await serveDir(DIST, '/app/');
   const s = await openPage(browser, server.origin);
@@ -159,8 +192,12 @@ test('tools.html opens offline after a first visit to the app, and the redirect 
     await s.page.goto(`${server.url}#/rollup`);
     await s.page.waitForURL(`${server.url}${TOOLS}#/rollup`, { timeout: 30000 });
     await waitForTools(s.page);
-    await s.page.goto(`${server.url}${TOOLS}#/data`);
-    await s.page.waitForURL(`${server.url}index.html#/data`, { timeout: 30000 });
+    await s.page.goto(`${server.url}index.html#/data`);
+    await s.page.waitForURL(`${server.url}${TOOLS}#/data`, { timeout: 30000 });
+    await waitForTools(s.page);
+    await s.page.getByTestId('data-page').waitFor();
+    await s.page.goto(`${server.url}${TOOLS}#/towns`);
+    await s.page.waitForURL(`${server.url}index.html#/towns`, { timeout: 30000 });
     await waitForApp(s.page);
     assert.equal(server.requests.length, seen, 'nothing reached the server while offline');
     assert.deepEqual(await cspViolations(s.page), []);

@@ -1,4 +1,4 @@
-//! A unit's checklist laid out for A4 paper.
+//! A unit's checklist laid out for A4 paper (`#/print/<unit>`, on the tools' page).
 
 use leptos::prelude::*;
 

@@ -1,4 +1,4 @@
-//! Export, import and the state of this browser's data.
+//! Export, import and the state of this browser's data (`#/data`, on the tools' page).
 
 use leptos::prelude::*;
 
@@ -87,7 +87,7 @@ fn ExportSection() -> impl IntoView {
             query: Default::default(),
             as_of: state.route.with_untracked(|r| r.as_of),
         }
-        .to_hash()
+        .href_from(state.entry)
     };
     let share_href = move || {
         Route {
