@@ -5,6 +5,7 @@
 use super::query::{
     category_label, month_label, FacetCounts, FacetValue, ScopeKey, StatusKey, TaskQuery,
 };
+use super::summary::unit_name;
 use super::task::Dataset;
 
 /// The facets in the order the task page shows them.
@@ -130,7 +131,8 @@ pub fn selected_values(ds: &Dataset, q: &TaskQuery) -> Vec<(FacetKey, String)> {
         .iter()
         .filter(|id| !ds.units.iter().any(|u| &u.id == *id))
     {
-        out.push((FacetKey::Unit(id.clone()), id.clone()));
+        let label = unit_name(ds, id).unwrap_or(id);
+        out.push((FacetKey::Unit(id.clone()), label.to_string()));
     }
     for &s in &q.scopes {
         out.push((FacetKey::Scope(s), s.label().to_string()));
@@ -176,6 +178,7 @@ mod tests {
             FacetKey::Status(StatusKey::Blocked),
             FacetKey::Unit("zhujiajiao".into()),
             FacetKey::Unit("nowhere".into()),
+            FacetKey::Unit("district".into()),
             FacetKey::Month(0),
             FacetKey::Month(10),
             FacetKey::Category(5),

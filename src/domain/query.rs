@@ -10,8 +10,9 @@ use std::fmt;
 
 use super::search::{task_matches, terms, SearchIndex};
 use super::sort::sort_by;
+use super::summary::{task_applies, unit_name};
 use super::task::{Dataset, Scope, Task};
-use super::town::{applies_to, applies_to_id, by_deadline, names_unit};
+use super::town::{applies_to, by_deadline};
 
 /// A URL keyword that names no known value.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -208,7 +209,8 @@ pub struct TaskQuery {
     pub leads: BTreeSet<String>,
     /// Deadline months 1..=12; 0 = no deadline.
     pub months: BTreeSet<u32>,
-    /// Unit ids; a task is selected if it applies to one of them.
+    /// Unit ids; a task is selected if it applies to one of them. `district` selects the tasks
+    /// the district level reports on (a roll-up cell's link to a task names its unit so).
     pub units: BTreeSet<String>,
     /// Scopes.
     pub scopes: BTreeSet<ScopeKey>,
@@ -308,7 +310,7 @@ impl Matcher<'_> {
             Facet::Lead => q.leads.is_empty() || task.leads.iter().any(|l| q.leads.contains(l)),
             Facet::Month => q.months.is_empty() || q.months.contains(&deadline_month(task)),
             Facet::Unit => {
-                q.units.is_empty() || q.units.iter().any(|u| applies_to_id(self.ds, task, u))
+                q.units.is_empty() || q.units.iter().any(|u| task_applies(self.ds, task, u))
             }
             Facet::Scope => {
                 q.scopes.is_empty() || q.scopes.contains(&ScopeKey::from_scope(task.scope))
@@ -592,7 +594,8 @@ fn counts_with(m: &Matcher<'_>, flags: &Flags) -> FacetCounts {
         .collect();
     for id in &q.units {
         if !unit_keys.iter().any(|(k, _)| k == id) {
-            unit_keys.push((id.clone(), id.clone()));
+            let label = unit_name(ds, id).unwrap_or(id);
+            unit_keys.push((id.clone(), label.to_string()));
         }
     }
 
@@ -620,7 +623,8 @@ fn counts_with(m: &Matcher<'_>, flags: &Flags) -> FacetCounts {
         &|k| q.months.contains(k),
         &|t| [deadline_month(t)],
     );
-    // Ids selected in the URL that the dataset lacks apply only where an allocation names them.
+    // Ids selected in the URL that the dataset lacks apply only where an allocation names them;
+    // `district` (a link to a task's district-level progress) selects the district-level tasks.
     let unknown_ids: Vec<&String> = q
         .units
         .iter()
@@ -640,7 +644,7 @@ fn counts_with(m: &Matcher<'_>, flags: &Flags) -> FacetCounts {
                 .chain(
                     unknown_ids
                         .iter()
-                        .filter(|id| names_unit(t, id))
+                        .filter(|id| task_applies(ds, t, id))
                         .map(|id| (*id).clone()),
                 )
                 .collect::<Vec<_>>()
@@ -738,6 +742,29 @@ mod tests {
         assert_eq!(StatusKey::Blocked.label(), "存在困难");
         assert_eq!(ScopeKey::AllTownsAndPark.label(), "11个街镇及现代农业园区");
         assert_eq!(SortKey::Deadline.label(), "按截止时间");
+    }
+
+    #[test]
+    fn the_district_unit_selects_the_district_level_tasks() {
+        use crate::domain::progress::DISTRICT;
+        let ds = sample_dataset();
+        let mut q = TaskQuery::default();
+        q.toggle_unit(DISTRICT);
+        let want: Vec<u16> = ds
+            .tasks
+            .iter()
+            .filter(|t| t.scope == Scope::District)
+            .map(|t| t.id)
+            .collect();
+        assert!(!want.is_empty());
+        assert_eq!(ids(&filter_tasks(&ds, &q, &todo)), want);
+        // Its facet value is named 区级 and counts the same tasks.
+        let (_, counts) = filter_and_count(&ds, &q, &todo);
+        let v = counts.units.iter().find(|v| v.key == DISTRICT).unwrap();
+        assert_eq!(
+            (v.label.as_str(), v.count, v.selected),
+            ("区级", want.len(), true)
+        );
     }
 
     #[test]
