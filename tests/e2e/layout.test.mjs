@@ -61,6 +61,21 @@ const PAGES = [
   { name: 'task', hash: () => '#/task/9', ready: (p) => visible(p, '[data-testid="progress-editor"]') },
   { name: 'data', hash: () => '#/data', ready: (p) => visible(p, '[data-testid="import"]') },
   { name: 'print', hash: () => '#/print/zhujiajiao', ready: (p) => visible(p, '[data-testid="print-row"]') },
+  // The district tools' entry page: the roll-up's matrix (a table from 600 px, a list below).
+  {
+    name: 'rollup',
+    hash: () => 'tools.html#/rollup',
+    ready: (p) => visible(p, '[data-testid="rollup-matrix"], [data-testid="rollup-unit-list"]'),
+  },
+  {
+    name: 'rollup-tables',
+    hash: () => 'tools.html#/rollup?row=9',
+    ready: async (p) => {
+      await visible(p, '[data-testid="rollup-matrix"], [data-testid="rollup-task-list"]');
+      await p.getByTestId('toggle-tables').click();
+      await visible(p, '.rollup-chart-data:not(.visually-hidden)');
+    },
+  },
 ];
 
 /**
