@@ -499,7 +499,7 @@ function markdown(results) {
     for (const [build, b] of [['app', r.app.bytes], ['reference', r.ref.bytes]]) {
       for (const s of b.pages) {
         const label = s.page === 'index.html' ? build : `${build}: ${s.page}`;
-        L.push(`| ${listLabel(r, env.runs)} | ${label} | ${kb(s.html.gzip)} | ${kb(s.css.gzip)} | ${kb(s.js.gzip)} | ${kb(s.wasm.raw)} | ${kb(s.wasm.gzip)} | ${kb(s.wasm.brotli)} | ${kb(s.total.raw)} | **${kb(s.total.gzip)}** | ${kb(s.total.brotli)} | ${build === 'app' ? ratio(s.total.gzip, r.ref.bytes.total.gzip) : '1.00×'} |`);
+        L.push(`| ${listLabel(r, env.runs)} | ${label} | ${kb(s.html.gzip)} | ${kb(s.css.gzip)} | ${kb(s.js.gzip)} | ${kb(s.wasm.raw)} | ${kb(s.wasm.gzip)} | ${kb(s.wasm.brotli)} | ${kb(s.total.raw)} | **${kb(s.total.gzip)}** | ${kb(s.total.brotli)} | ${build === 'reference' ? '1.00×' : s.page === 'index.html' ? ratio(s.total.gzip, r.ref.bytes.total.gzip) : '—'} |`);
       }
     }
   }

@@ -1,19 +1,57 @@
 // Loaded before the app as a classic script, written for old browsers (ES5: no modules, no arrow
-// functions, no let/const): if the browser has no WebAssembly, or the app fails to start, say so
-// in Chinese, with what to do next, instead of leaving a blank page.
+// functions, no let/const), on both entry pages: index.html (the field app) and tools.html (the
+// district's tools, their own wasm), and their compat variants. First it sends a link meant for
+// the other entry page there, before any wasm starts; then, if the browser has no WebAssembly, or
+// the app fails to start, it says so in Chinese, with what to do next, instead of leaving a blank
+// page.
 (function () {
   'use strict';
   var started = false;
   // Once a failure is on screen it stays: nothing later ("仍在加载……") may replace it.
   var failed = false;
-  // On the way to compat.html: whatever fails meanwhile is not worth reporting.
+  // On the way to another page: whatever fails meanwhile is not worth reporting.
   var leaving = false;
   var slowTimer = null;
   var proto = window.location.protocol;
   var hosted = proto === 'http:' || proto === 'https:';
   var path = window.location.pathname;
-  var onCompat = /(^|\/)compat\.html$/.test(path);
+  var onTools = /(^|\/)tools(-compat)?\.html$/.test(path);
+  var onCompat = /(^|\/)(tools-)?compat\.html$/.test(path);
   var onSingleFile = /(^|\/)qingdan-offline\.html$/.test(path);
+
+  // The entry pages: the field app or the district's tools, each as built or its compat variant.
+  function entryPage(tools, compat) {
+    return tools ? (compat ? 'tools-compat.html' : 'tools.html') : compat ? 'compat.html' : 'index.html';
+  }
+  var compatPage = entryPage(onTools, true);
+
+  // Leaves for `page` (relative: any sub-path works), keeping the view; the page's loader starts
+  // no wasm once window.qingdanLeaving is set.
+  function leave(page) {
+    leaving = true;
+    window.qingdanLeaving = true;
+    stopSlowTimer();
+    window.location.replace(page + window.location.hash);
+  }
+
+  // Views live in the hash (the first path segment names the view, as in src/domain/route.rs),
+  // and each entry page has its own: the district's tools (tools.html) answer #/rollup…,
+  // #/share… and #/receive/…, the field app (index.html) every other view. A link to the other
+  // page's view goes there at once; a hash without a view (#, #/) stays. Not from the one-file
+  // version: it is the field app alone, with no tools.html beside it when opened from file://.
+  function otherEntryPage() {
+    var view = /^#?\/*([^\/?]*)/.exec(window.location.hash)[1];
+    var tools = /^(rollup|share|receive)$/.test(view);
+    return view && !onSingleFile && tools !== onTools ? entryPage(tools, onCompat) : '';
+  }
+  if (otherEntryPage()) {
+    leave(otherEntryPage());
+    return;
+  }
+  // A view of the other page reached from this one (an edited URL, a link to #/rollup).
+  window.addEventListener('hashchange', function () {
+    if (otherEntryPage() && !leaving) leave(otherEntryPage());
+  });
 
   // This script runs in <head>, before the placeholder exists: wait for the document when needed.
   function whenReady(fn) {
@@ -55,9 +93,10 @@
     msg.appendChild(reload);
     if (hosted && !onCompat) {
       msg.appendChild(document.createTextNode('；或打开'));
-      msg.appendChild(link('compat.html' + window.location.hash, '兼容版（compat.html）'));
+      msg.appendChild(link(compatPage + window.location.hash, '兼容版（' + compatPage + '）'));
     }
-    if (hosted && !onSingleFile) {
+    // The one-file version is the field app only: no help on the tools page.
+    if (hosted && !onSingleFile && !onTools) {
       msg.appendChild(document.createTextNode('；或打开'));
       msg.appendChild(link('qingdan-offline.html' + window.location.hash, '单文件版（qingdan-offline.html，可保存到本机后直接打开）'));
     }
@@ -110,12 +149,11 @@
 
   // Browsers from before CSP's 'wasm-unsafe-eval' (Chrome/Edge/WebView < 97, Safari < 16) refuse
   // to compile any wasm under index.html's policy. compat.html is the same page whose policy also
-  // names 'unsafe-eval', which those browsers require for WebAssembly: go there, keeping the view.
+  // names 'unsafe-eval', which those browsers require for WebAssembly: go there, keeping the view
+  // (from tools.html, to tools-compat.html).
   function toCompat() {
     if (onCompat || !hosted) return false;
-    leaving = true;
-    stopSlowTimer();
-    window.location.replace('compat.html' + window.location.hash);
+    leave(compatPage);
     return true;
   }
   // Feature detection, whatever the engine's wording: the smallest valid module (the 8-byte

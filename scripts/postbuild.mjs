@@ -2,13 +2,19 @@
 // Each step lives in scripts/build/:
 //
 // 1. wasm-opt.mjs   release: wasm-opt 132 -Oz with the module's own feature set (MVP stays MVP).
-// 2. loader.mjs     Trunk's inline loader without top-level await (older browsers).
+// 2. loader.mjs     Trunk's inline loader without top-level await (older browsers);
+//    glue.mjs       release: the glue it imports without comments and indentation (Trunk's
+//                   minifier gives up on it).
 // 3. prerender.mjs  the task list as static HTML in #boot, from src/data/qingpu-2022.json.
-// 4.                Subresource Integrity hashes of every file step 1 changed.
+// 4.                Subresource Integrity hashes of every file steps 1 and 2 changed.
 // 5. single-file.mjs release: dist/qingdan-offline.html, everything inlined, for file://.
 // 6. csp.mjs        release: the Content-Security-Policy <meta>, hashing the final inline loader;
 //                   compat.html, the same page for browsers from before 'wasm-unsafe-eval'.
 // 7. sw.mjs         release: dist/sw.js with the precache list of this very build.
+//
+// tools-page.mjs writes the second entry page, tools.html (and release: tools-compat.html, with
+// the CSP of step 6), the district's tools with their own wasm, from index.html's head and the
+// template public/tools.html; sw.js precaches it with every other file.
 //
 // `trunk serve` (its autoreload script is in the page) gets steps 1–4 only and a service worker
 // that retires itself: a dev server must never be answered from an old cache.
@@ -21,9 +27,12 @@ import { fileURLToPath } from 'node:url';
 import { compatPolicy, insertCsp, hostedPolicy } from './build/csp.mjs';
 import { rewriteLoader } from './build/loader.mjs';
 import { prerender, uiText } from './build/prerender.mjs';
+import { compactGlue } from './build/glue.mjs';
 import { buildSingleFile } from './build/single-file.mjs';
 import { refreshIntegrity } from './build/sri.mjs';
+import { localFile } from './build/util.mjs';
 import { SINGLE_FILE, writeRetiringServiceWorker, writeServiceWorker } from './build/sw.mjs';
+import { hashToolsFiles, TOOLS, TOOLS_COMPAT, TOOLS_TEMPLATE, toolsPage } from './build/tools-page.mjs';
 import { optimizeWasm } from './build/wasm-opt.mjs';
 
 const COMPAT = 'compat.html';
@@ -41,15 +50,19 @@ try {
   const devServer = html.includes('__TRUNK_ADDRESS__');
 
   const changed = RELEASE ? optimizeWasm(ROOT, STAGING) : [];
+  const tools = hashToolsFiles(STAGING);
 
   const loader = rewriteLoader(html);
   html = loader.html;
+  if (RELEASE && compactGlue(STAGING, localFile(loader.js))) changed.push(localFile(loader.js));
 
   const ds = JSON.parse(fs.readFileSync(path.join(ROOT, 'src/data/qingpu-2022.json'), 'utf8'));
   const text = uiText(fs.readFileSync(path.join(ROOT, 'src/text.rs'), 'utf8'));
   html = prerender(html, ds, text);
 
   html = refreshIntegrity(html, STAGING, changed);
+
+  const toolsHtml = toolsPage(html, fs.readFileSync(path.join(ROOT, TOOLS_TEMPLATE), 'utf8'), tools, STAGING, loader);
 
   if (RELEASE && !devServer) {
     const single = buildSingleFile(html, STAGING, loader);
@@ -58,10 +71,14 @@ try {
     fs.writeFileSync(path.join(STAGING, COMPAT), insertCsp(html, compatPolicy(html)));
     html = insertCsp(html, hostedPolicy(html));
     fs.writeFileSync(indexFile, html);
+    fs.writeFileSync(path.join(STAGING, TOOLS_COMPAT), insertCsp(toolsHtml, compatPolicy(toolsHtml)));
+    fs.writeFileSync(path.join(STAGING, TOOLS), insertCsp(toolsHtml, hostedPolicy(toolsHtml)));
+    console.log(`postbuild: ${TOOLS} loads ${tools.js} and ${tools.wasm}`);
     const { version, list } = writeServiceWorker(STAGING);
     console.log(`postbuild: sw.js version ${version}, ${list.length} files precached`);
   } else {
     fs.writeFileSync(indexFile, html);
+    fs.writeFileSync(path.join(STAGING, TOOLS), toolsHtml);
     writeRetiringServiceWorker(STAGING);
   }
 } catch (err) {

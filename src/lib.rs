@@ -2,7 +2,8 @@
 //!
 //! `domain` is pure Rust (tested natively); `data` embeds the generated task list; the UI
 //! (`app`, `pages`, `components`) is a thin Leptos layer on top, with `router` and `state` as
-//! its glue to the URL and to each other.
+//! its glue to the URL and to each other. `tools` is the district's tools page, a second entry
+//! page (`tools.html`) with its own wasm built from `src/bin/tools.rs`.
 
 pub mod app;
 pub mod browser;

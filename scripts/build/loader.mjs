@@ -12,9 +12,11 @@ export function rewriteLoader(html) {
   const js = loader.text.match(/from\s+['"]([^'"]+\.js)['"]/)?.[1];
   const wasm = loader.text.match(/module_or_path:\s*['"]([^'"]+\.wasm)['"]/)?.[1];
   if (!js || !wasm) throw new Error(`postbuild: unexpected Trunk loader:\n${loader.text}`);
+  // public/boot.js sets window.qingdanLeaving when it sends the browser to another page
+  // (compat.html, or the other entry page for the hash): no wasm is started on a page being left.
   const text =
     `import init, * as bindings from '${js}';` +
-    `init({ module_or_path: '${wasm}' }).then(function (wasm) {` +
+    `window.qingdanLeaving || init({ module_or_path: '${wasm}' }).then(function (wasm) {` +
     `window.wasmBindings = bindings;` +
     `dispatchEvent(new CustomEvent('TrunkApplicationStarted', { detail: { wasm: wasm } }));` +
     `});`;

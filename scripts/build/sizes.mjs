@@ -20,8 +20,10 @@ export function walk(dir, sub = '') {
 
 /**
  * The CSS, JS and wasm files of the dist that the HTML page `page` loads itself: stylesheets,
- * preloads and module preloads, script sources, and the glue and wasm its inline loader imports.
- * Files the app fetches later (sw.js, the manifest, icons) are not part of a page's first load.
+ * preloads and module preloads, script sources (a no-modules glue included), and the glue and
+ * wasm its inline loaders import or pass to an init call (`init({ module_or_path: '…' })`, a
+ * no-modules glue's `wasm_bindgen('…')` or `wasm_bindgen({ module_or_path: '…' })`). Files the
+ * app fetches later (sw.js, the manifest, icons) are not part of a page's first load.
  */
 export function pageAssets(dist, page) {
   const html = fs.readFileSync(path.join(dist, page), 'utf8');
@@ -32,7 +34,8 @@ export function pageAssets(dist, page) {
   }
   for (const s of scripts(html)) {
     if (s.attrs.src) urls.push(s.attrs.src);
-    for (const m of s.text.matchAll(/(?:from|import\(|module_or_path:)\s*['"]([^'"\s]+\.(?:js|wasm))['"]/g)) urls.push(m[1]);
+    const loads = /(?:\bfrom|\bimport\(|\bmodule_or_path:|\bwasm_bindgen\()\s*['"]([^'"\s]+\.(?:js|wasm))['"]/g;
+    for (const m of s.text.matchAll(loads)) urls.push(m[1]);
   }
   const out = { css: [], js: [], wasm: [] };
   for (const url of urls) {
@@ -78,16 +81,23 @@ export function pageSizes(dist, page, assets) {
   return out;
 }
 
+/** index.html first, then the other pages by name, the compat variants (…compat….html) last. */
+function pageOrder(a, b) {
+  const rank = (p) => (p === 'index.html' ? 0 : /compat/.test(p) ? 2 : 1);
+  return rank(a) - rank(b) || a.localeCompare(b);
+}
+
 /**
  * Bytes of every entry page of a dist: each HTML page that loads a wasm file, with its own CSS, JS
- * and wasm (index.html first, then by name), so a second entry page needs no change here. A page
- * that loads exactly the files of an earlier one (compat.html) is a variant of it, and HTML that
- * loads no wasm file (the one-file version, which inlines it) is listed apart.
+ * and wasm (index.html first, then by name: tools.html), so a further entry page needs no change
+ * here. A page that loads exactly the files of an earlier one (compat.html, tools-compat.html) is
+ * a variant of it, and HTML that loads no wasm file (the one-file version, which inlines it) is
+ * listed apart.
  */
 export function sizes(dist) {
   const html = walk(dist)
     .filter((f) => f.endsWith('.html'))
-    .sort((a, b) => (a === 'index.html' ? -1 : b === 'index.html' ? 1 : a.localeCompare(b)));
+    .sort(pageOrder);
   const pages = [];
   const variants = [];
   const others = [];

@@ -85,7 +85,8 @@ self.addEventListener('fetch', function (event) {
     if (path === APP_PAGE || path === APP_PAGE + 'index.html') {
       event.respondWith(fromCache(APP_PAGE, request));
     } else if (PRECACHED[path]) {
-      // compat.html, the same page for browsers that predate 'wasm-unsafe-eval'.
+      // The other pages: compat.html (the app for browsers that predate 'wasm-unsafe-eval'),
+      // tools.html and tools-compat.html (the district's tools).
       event.respondWith(fromCache(path, request));
     }
     return;

@@ -59,7 +59,16 @@ pub fn ToolsApp() -> impl IntoView {
 fn ToolsShell(ds: &'static Dataset) -> impl IntoView {
     let progress = ProgressState::load(ds);
     let my_unit = stored_my_unit(ds, &progress);
-    let route = RwSignal::new(Route::from_hash(&current_hash()));
+    // The tools' home (a bare link to tools.html) is the roll-up.
+    let hash = current_hash();
+    let initial = match hash.trim_start_matches('#').trim_start_matches('/') {
+        "" => Route {
+            page: Page::Rollup(Default::default()),
+            ..Route::default()
+        },
+        _ => Route::from_hash(&hash),
+    };
+    let route = RwSignal::new(initial);
     let state = AppState::new(ds, Entry::Tools, route, china_today(), my_unit, progress);
     provide_app_state(state);
     sync_route_with_url(route);

@@ -1,21 +1,27 @@
 // The release dist as files: CSP hashes match the inline code they allow, the loader has no
 // top-level await, sw.js precaches exactly the build's files and is reproducible, the manifest and
-// its icons are complete, and the pre-rendered list escapes whatever the data holds.
+// its icons are complete, and the pre-rendered list escapes whatever the data holds. The second
+// entry page, tools.html, loads its own wasm and not the app's, with integrity hashes, and no
+// other page loads the tools.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { DIST, loadDataset } from './harness.mjs';
 import { inlineScriptHashes, inlineStyleHashes } from '../../scripts/build/csp.mjs';
+import { compactLines } from '../../scripts/build/glue.mjs';
 import { taskRows } from '../../scripts/build/prerender.mjs';
+import { pageAssets } from '../../scripts/build/sizes.mjs';
 import { precacheList, writeServiceWorker, SINGLE_FILE } from '../../scripts/build/sw.mjs';
-import { scripts } from '../../scripts/build/util.mjs';
+import { TOOLS, TOOLS_COMPAT } from '../../scripts/build/tools-page.mjs';
+import { links, localFile, scripts } from '../../scripts/build/util.mjs';
 
 const read = (name) => fs.readFile(path.join(DIST, name), 'utf8');
 const csp = (html) => html.match(/<meta http-equiv="Content-Security-Policy" content="([^"]+)">/)?.[1];
 
-for (const name of ['index.html', SINGLE_FILE]) {
+for (const name of ['index.html', TOOLS, SINGLE_FILE]) {
   test(`${name}: the CSP allows exactly its inline scripts and styles, by hash`, async () => {
     const html = await read(name);
     const policy = csp(html);
@@ -40,6 +46,13 @@ test("compat.html is index.html with 'unsafe-eval' added, for browsers before 'w
   assert.equal(compat.replace(csp(compat), ''), index.replace(csp(index), ''));
 });
 
+test("tools-compat.html is tools.html with 'unsafe-eval' added, as compat.html is index.html", async () => {
+  const tools = await read(TOOLS);
+  const compat = await read(TOOLS_COMPAT);
+  assert.equal(csp(compat), csp(tools).replace("'wasm-unsafe-eval'", "'unsafe-eval' 'wasm-unsafe-eval'"));
+  assert.equal(compat.replace(csp(compat), ''), tools.replace(csp(tools), ''));
+});
+
 test('the loader starts the app without top-level await', async () => {
   const html = await read('index.html');
   const loader = scripts(html).find((s) => s.attrs.type === 'module');
@@ -49,6 +62,54 @@ test('the loader starts the app without top-level await', async () => {
   assert.match(loader.text, /TrunkApplicationStarted/);
 });
 
+test("tools.html loads its own glue and wasm, content-hashed, and none of the app's", async () => {
+  const app = pageAssets(DIST, 'index.html');
+  const tools = pageAssets(DIST, TOOLS);
+  assert.equal(tools.wasm.length, 1, `one wasm: ${tools.wasm}`);
+  assert.match(tools.wasm[0], /^tools-[0-9a-f]{16}_bg\.wasm$/);
+  const glue = tools.wasm[0].replace('_bg.wasm', '.js');
+  assert.ok(tools.js.includes(glue), `loads its glue ${glue}: ${tools.js}`);
+  for (const f of [...app.js, ...app.wasm].filter((f) => /^qingdan-/.test(f))) {
+    assert.ok(!tools.js.includes(f) && !tools.wasm.includes(f), `tools.html does not load the app's ${f}`);
+  }
+  // The shared files are the app's own (one copy of the CSS and the boot script for both pages).
+  assert.deepEqual(tools.css, app.css);
+  for (const f of app.js.filter((f) => /^(boot|offline)-/.test(f))) assert.ok(tools.js.includes(f), f);
+  // No other page loads or preloads the tools.
+  for (const page of ['index.html', 'compat.html', SINGLE_FILE]) {
+    assert.doesNotMatch(await read(page), /tools-[0-9a-f]+(_bg)?\.(js|wasm)|\btools(_bg)?\.(js|wasm)\b/, `${page} does not name the tools' files`);
+  }
+  // Trunk's unhashed worker files were renamed, not copied.
+  const files = await fs.readdir(DIST);
+  assert.ok(!files.includes('tools.js') && !files.includes('tools_bg.wasm'), `no unhashed tools files: ${files}`);
+  const html = await read(TOOLS);
+  assert.match(html, /<a class="nav-link" href="tools.html#\/rollup" aria-current="page">汇总<\/a>/, 'the boot placeholder names the page in its navigation');
+  assert.doesNotMatch(html, /(href|src)=["']?\//, 'no root-relative URL: the page works under any sub-path');
+  const loader = scripts(html).filter((s) => !s.attrs.src);
+  assert.equal(loader.length, 1, 'one inline script, the loader');
+  assert.equal(loader[0].attrs.type, 'module', 'the loader runs after the deferred glue');
+  assert.doesNotMatch(loader[0].text, /\bawait\b/);
+  assert.match(loader[0].text, new RegExp(`wasm_bindgen\\(\\{ module_or_path: '\\./${tools.wasm[0]}' \\}\\)`));
+  assert.match(loader[0].text, /TrunkApplicationStarted/);
+});
+
+for (const page of ['index.html', TOOLS]) {
+  test(`${page}: every script and stylesheet it loads has a matching integrity hash`, async () => {
+    const html = await read(page);
+    const tags = [
+      ...scripts(html).filter((s) => s.attrs.src).map((s) => ({ url: s.attrs.src, integrity: s.attrs.integrity })),
+      ...links(html)
+        .filter((l) => ['stylesheet', 'preload', 'modulepreload'].includes(l.attrs.rel))
+        .map((l) => ({ url: l.attrs.href, integrity: l.attrs.integrity })),
+    ];
+    assert.ok(tags.length >= 4, `${tags.length} files`);
+    for (const { url, integrity } of tags) {
+      const body = await fs.readFile(path.join(DIST, localFile(url)));
+      assert.equal(integrity, `sha384-${createHash('sha384').update(body).digest('base64')}`, url);
+    }
+  });
+}
+
 test('sw.js precaches every file of the build and nothing else, reproducibly', async () => {
   const sw = await read('sw.js');
   const list = JSON.parse(sw.match(/var PRECACHE = (\[.*\]);/)[1]);
@@ -56,7 +117,9 @@ test('sw.js precaches every file of the build and nothing else, reproducibly', a
   for (const { url } of list.slice(1)) await fs.access(path.join(DIST, decodeURIComponent(url)));
   const expected = precacheList(DIST).map((e) => e.url);
   assert.deepEqual(list.map((e) => e.url), expected);
-  for (const must of ['manifest.webmanifest', 'icons/icon-192.png']) assert.ok(expected.includes(must), must);
+  for (const must of ['manifest.webmanifest', 'icons/icon-192.png', TOOLS, TOOLS_COMPAT, ...Object.values(pageAssets(DIST, TOOLS)).flat()]) {
+    assert.ok(expected.includes(must), `precached: ${must}`);
+  }
   assert.ok(expected.some((u) => u.endsWith('.wasm')) && expected.some((u) => u.endsWith('.js')));
   assert.ok(!expected.includes('sw.js') && !expected.includes(SINGLE_FILE) && !expected.includes('index.html'));
   // Regenerating from the same files gives the same bytes: an unchanged redeploy prompts nobody.
@@ -101,4 +164,46 @@ test('the pre-rendered list escapes the data', () => {
   assert.match(html, /&lt;script&gt;alert\(1\)&lt;\/script&gt;/);
   assert.match(html, /A &amp; B &quot;q&quot;/);
   assert.match(html, /&#39;x&#39;/);
+});
+
+test("the app's glue is compacted line by line only where that is safe", () => {
+  const glue = [
+    'export class A {',
+    '    /**',
+    '     * @returns {number}',
+    '     */',
+    '    get x() {',
+    '        // Cast intrinsic for `Ref(String) -> Externref`.',
+    '        return 1',
+    '    }',
+    '}',
+    '',
+    "const s = `a ${1} b`; /* kept: code on the line */",
+    'export { A as default };',
+  ].join('\n');
+  assert.equal(
+    compactLines(glue),
+    'export class A {\nget x() {\nreturn 1\n}\n}\nconst s = `a ${1} b`; /* kept: code on the line */\nexport { A as default };\n',
+  );
+  assert.equal(compactLines('const t = `one\n    two`;'), null, 'a multi-line template literal: left alone');
+  assert.equal(compactLines("const s = 'one\\\n    two';"), null, 'a string continued on the next line: left alone');
+  assert.equal(compactLines('/* a */ f();'), null, 'code after a comment that starts the line: left alone');
+  assert.equal(compactLines('/*\n a */ f();'), null, 'code after a block comment: left alone');
+});
+
+test("an entry page's first load counts a no-modules glue and the wasm passed to its init", async () => {
+  const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'qingdan-sizes-'));
+  try {
+    for (const f of ['a.css', 'glue.js', 'glue_bg.wasm', 'old.js', 'old_bg.wasm', 'other.wasm']) await fs.writeFile(path.join(dir, f), f);
+    await fs.writeFile(
+      path.join(dir, 'p.html'),
+      '<link href=./a.css rel=stylesheet><script defer src=./glue.js></script>' +
+        "<script type=module>wasm_bindgen({ module_or_path: './glue_bg.wasm' })</script>",
+    );
+    await fs.writeFile(path.join(dir, 'q.html'), "<script src=old.js></script><script>wasm_bindgen('./old_bg.wasm')</script>");
+    assert.deepEqual(pageAssets(dir, 'p.html'), { css: ['a.css'], js: ['glue.js'], wasm: ['glue_bg.wasm'] });
+    assert.deepEqual(pageAssets(dir, 'q.html'), { css: [], js: ['old.js'], wasm: ['old_bg.wasm'] });
+  } finally {
+    await fs.rm(dir, { recursive: true, force: true });
+  }
 });
