@@ -360,8 +360,6 @@ pub fn show_more(next: usize, hidden: usize) -> String {
 }
 
 // The district roll-up (tools entry page, `#/rollup`).
-/// Roll-up page title.
-pub const ROLLUP_TITLE: &str = "各单位进度汇总";
 /// What the page is for.
 pub const ROLLUP_INTRO: &str =
     "把各街镇和现代农业园区导出的进度文件一次导入，汇总为任务 × 单位总表、任务量合计、报送情况和图表，可导出 Excel 或打印报送。";
@@ -528,3 +526,7 @@ pub fn rollup_as_of(date: crate::domain::date::Date) -> String {
 }
 /// After the threshold input.
 pub const DAYS: &str = "天";
+/// The silence threshold as printed (the input is not printed).
+pub fn stale_line(days: u32) -> String {
+    format!("滞后标准：超过 {days} 天未报送")
+}

@@ -3,12 +3,13 @@
 // flag checked against a model computed here from the same files, the .xlsx and CSV read back,
 // one-click undo of the whole batch, and the phone views.
 import { test } from 'node:test';
+import { AxeBuilder } from '@axe-core/playwright';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { chromiumSuite, openPage, screenshot, visible, waitForApp, ROOT, VIEWPORTS } from './harness.mjs';
+import { chromiumSuite, openPage, screenshot, visible, waitForApp, ROOT, SCREENSHOTS, VIEWPORTS } from './harness.mjs';
 import { appliesTo, matches } from './model.mjs';
 import {
   CLASS,
@@ -189,7 +190,7 @@ function expectMatrix(got, model, label) {
       if (!m) {
         assert.deepEqual([c.status, c.na, c.href], ['na', '—', null], where);
         assert.match(c.text, /不适用/, where);
-        continue;
+        return;
       }
       assert.equal(c.status, CLASS[m.status], where);
       assert.equal(c.mark, MARK[m.status], where);
@@ -223,9 +224,16 @@ function expectTotals(got, model) {
       'district-done': m.districtDone == null ? '—' : `${fmtNum(m.districtDone)}${m.measure}`,
     })),
   );
+  // A total the list states (清单列明) equals the units' sum up to float rounding, so its rounded
+  // percentage may differ in the last digit from the one of the sum.
+  const pct = (t) => Number(t.replace('%', ''));
   assert.deepEqual(
-    got.map(({ basis, ...rest }) => {
+    got.map(({ basis, ...rest }, i) => {
       assert.ok(['清单列明', '各单位目标合计'].includes(basis), basis);
+      if (basis === '清单列明' && rest.percent !== want[i]?.percent) {
+        assert.ok(Math.abs(pct(rest.percent) - pct(want[i].percent)) <= 0.1 + 1e-9, `${rest.task} ${rest.metric}`);
+        return { ...rest, percent: want[i].percent };
+      }
       return rest;
     }),
     want,
@@ -321,6 +329,13 @@ function expectBehind(got, model, stale) {
   );
 }
 
+/** Scrolls the section `testid` to the top of the window and saves screenshots named `name`. */
+async function shoot(page, testid, name) {
+  await page.getByTestId(testid).evaluate((el) => el.scrollIntoView({ block: 'start' }));
+  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+  await screenshot(page, name);
+}
+
 /** The stored records by key, for comparing documents. */
 async function storedRecords(page) {
   const raw = await page.evaluate((k) => localStorage.getItem(k), KEY);
@@ -408,7 +423,7 @@ test('twelve unit files collected in one batch: summary, matrix, totals, charts,
 
   // Stored: this browser's records merged with the files (the correction wins, the older loses).
   const stored = await storedRecords(page);
-  const brief = (rs) => rs.map((r) => [r.task, r.unit, r.status, JSON.stringify(Object.fromEntries(Object.entries(r.amounts).map(([k, v]) => [k, v.value])))]).sort();
+  const brief = (rs) => rs.map((r) => [r.task, r.unit, r.status, JSON.stringify(Object.entries(r.amounts).map(([k, v]) => [k, v.value]).sort())]).sort();
   assert.deepEqual(brief(stored), brief(sc.merged));
 
   // Every cell, every total, every chart number.
@@ -425,12 +440,12 @@ test('twelve unit files collected in one batch: summary, matrix, totals, charts,
   expectBehind(await readBehind(page), model, 30);
 
   // Screenshots of the matrix and the charts.
-  await page.getByTestId('rollup-matrix-section').scrollIntoViewIfNeeded();
-  await screenshot(page, 'rollup-matrix');
+  await shoot(page, 'rollup-matrix-section', 'rollup-matrix');
+  await shoot(page, 'rollup-totals', 'rollup-totals');
+  await shoot(page, 'rollup-charts', 'rollup-charts');
   await page.getByTestId('toggle-tables').click();
   assert.equal(await page.getByTestId('toggle-tables').getAttribute('aria-pressed'), 'true');
-  await page.getByTestId('rollup-charts').scrollIntoViewIfNeeded();
-  await screenshot(page, 'rollup-charts');
+  await shoot(page, 'chart-month', 'rollup-chart-tables');
   await page.getByTestId('toggle-tables').click();
 
   // The .xlsx: every sheet read back by openpyxl holds the matrix's and the totals' values.
@@ -446,11 +461,20 @@ test('twelve unit files collected in one batch: summary, matrix, totals, charts,
   const [matrixSheet, totalsSheet] = book.sheets;
   assert.equal(matrixSheet.freeze, 'A2');
   assert.deepEqual(matrixSheet.rows, model.matrixSheet);
+  assert.deepEqual(totalsSheet.rows.slice(1).map((r) => r[5]), bases);
+  // A stated total is the list's number (equal to the units' sum up to float rounding), and the
+  // percentage is of it.
+  const wantTotals = model.totalsSheet.map((row, i) => {
+    const got = totalsSheet.rows[i];
+    if (i === 0 || got?.[5] !== '清单列明') return row;
+    assert.ok(Math.abs(got[4] - row[4]) <= 1e-9 * Math.max(1, row[4]), `stated total of ${row[0]} ${row[2]}: ${got[4]} vs ${row[4]}`);
+    const pct = got[4] > 0 ? Math.round((row[7] / got[4]) * 100 * 10) / 10 : null;
+    return row.map((v, j) => (j === 4 ? got[4] : j === 8 ? pct : v));
+  });
   assert.deepEqual(
     totalsSheet.rows.map((r, i) => (i === 0 ? r : r.map((v, j) => (j === 5 ? 'BASIS' : v)))),
-    model.totalsSheet,
+    wantTotals,
   );
-  assert.deepEqual(totalsSheet.rows.slice(1).map((r) => r[5]), bases);
   // A unit's sheet lists exactly its tasks.
   const zjjSheet = book.sheets.find((sh) => sh.title === '朱家角镇');
   assert.deepEqual(
@@ -480,7 +504,9 @@ test('twelve unit files collected in one batch: summary, matrix, totals, charts,
   assert.deepEqual([printed.nav, printed.collect, printed.chart], ['none', 'none', 'none']);
   assert.ok(printed.table > 100, 'the chart tables are printed');
   await screenshot(page, 'rollup-print');
-  const pdf = (await page.pdf({ preferCSSPageSize: true })).toString('latin1');
+  const pdfBytes = await page.pdf({ preferCSSPageSize: true });
+  await fs.writeFile(path.join(SCREENSHOTS, 'rollup-print.pdf'), pdfBytes);
+  const pdf = pdfBytes.toString('latin1');
   const box = pdf.match(/\/MediaBox\s*\[\s*0 0 ([\d.]+) ([\d.]+)\s*\]/);
   assert.ok(box && Number(box[1]) > Number(box[2]), `landscape page: ${box?.[0]}`);
   await page.emulateMedia({ media: 'screen' });
@@ -557,9 +583,13 @@ test('on a phone: one unit at a time, or one task with every unit', async () => 
   await page.waitForFunction(() => location.hash.includes('col=zhujiajiao'));
   await page.getByTestId('rollup-unit-list').and(page.locator('[data-unit="zhujiajiao"]')).waitFor();
   await expectUnit('zhujiajiao');
-  await screenshot(page, 'rollup-phone');
-  await page.getByTestId('rollup-charts').scrollIntoViewIfNeeded();
-  await screenshot(page, 'rollup-phone-charts');
+  await shoot(page, 'rollup-matrix-section', 'rollup-phone');
+  await shoot(page, 'rollup-totals', 'rollup-phone-totals');
+  await shoot(page, 'rollup-behind', 'rollup-phone-behind');
+  await shoot(page, 'rollup-charts', 'rollup-phone-charts');
+  await page.getByTestId('toggle-tables').click();
+  await shoot(page, 'chart-unit', 'rollup-phone-chart-tables');
+  await page.getByTestId('toggle-tables').click();
 
   // One task, every unit.
   await page.getByTestId('rollup-by-task').click();
@@ -575,7 +605,7 @@ test('on a phone: one unit at a time, or one task with every unit', async () => 
     units,
     model.cols.map((c, i) => [c.key, row.cells[i] ? CLASS[row.cells[i].status] : 'na', row.cells[i] ? cellAmounts(row.cells[i]) : []]),
   );
-  await screenshot(page, 'rollup-phone-task');
+  await shoot(page, 'rollup-matrix-section', 'rollup-phone-task');
   s.assertClean();
   await s.context.close();
 });
@@ -590,4 +620,28 @@ test('read-only data cannot be imported into', async () => {
   assert.equal(await page.getByTestId('rollup-files').isDisabled(), true);
   s.assertClean();
   await s.context.close();
+});
+
+test('no serious or critical accessibility problem, on a phone and a desktop, data tables shown', async () => {
+  const sc = scenario();
+  for (const vp of VIEWPORTS) {
+    const s = await openRollup(vp);
+    const { page } = s;
+    await page.evaluate(([k, v]) => localStorage.setItem(k, v), [KEY, JSON.stringify(doc(sc.merged))]);
+    await page.reload();
+    await visible(page, '[data-testid="rollup-matrix"], [data-testid="rollup-unit-list"]');
+    await page.getByTestId('rollup-files').setInputFiles(sc.files.slice(0, 3));
+    await visible(page, '[data-testid="collect-batch"]');
+    await shoot(page, 'collect-batch', 'rollup-batch');
+    await page.getByTestId('toggle-tables').click();
+    const result = await new AxeBuilder({ page }).analyze();
+    const bad = result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+    assert.deepEqual(
+      bad.map((v) => `${v.id} [${v.impact}] ×${v.nodes.length}: ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}`),
+      [],
+      `${vp.name}`,
+    );
+    s.assertClean();
+    await s.context.close();
+  }
 });

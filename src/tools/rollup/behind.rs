@@ -70,7 +70,8 @@ pub fn BehindSection(rollup: Memo<Rollup<'static>>, view: Memo<RollupView>) -> i
     view! {
         <section class="rollup-section rollup-print-break" data-testid="rollup-behind" aria-labelledby="behind-title">
             <h3 id="behind-title">{text::BEHIND_TITLE}</h3>
-            <div class="field rollup-stale">
+            <p class="print-only">{move || text::stale_line(stale.get())}</p>
+            <div class="field rollup-stale no-print">
                 <label class="field-label" for="rollup-stale">{text::STALE_LABEL}</label>
                 <div class="field-row">
                     <input

@@ -14,42 +14,48 @@ use crate::text;
 use super::header_cells;
 use super::matrix::{status_class, Legend, STATUS_ORDER};
 
-/// Width of every chart's drawing in SVG units (the viewBox); it scales with the page.
-const WIDTH: f64 = 360.0;
-/// Font size of the labels, in SVG units.
-const FONT: f64 = 11.0;
-/// Height of a bar's label line, of a bar, and the gap after a bar.
-const LABEL_H: f64 = 15.0;
-const BAR_H: f64 = 16.0;
-const GAP: f64 = 9.0;
+/// Charts are drawn in CSS pixels at the page's width (`width="100%"`, no viewBox): text keeps
+/// its size on a phone and on a desktop, and bar lengths are percentages of the width.
+/// Labels are placed for the narrowest chart (a 360 px phone leaves about this much).
+const MIN_WIDTH: f64 = 300.0;
+/// Font size of the labels, in px.
+const FONT: f64 = 13.0;
+/// Height of a label line, of a bar, and the gap after a bar.
+const LINE_H: f64 = 18.0;
+const BAR_H: f64 = 18.0;
+const GAP: f64 = 10.0;
 /// Height of each of the two bars of a month (due, done) and the gap between them.
-const PAIR_H: f64 = 13.0;
-const PAIR_GAP: f64 = 2.0;
+const PAIR_H: f64 = 15.0;
+const PAIR_GAP: f64 = 3.0;
+/// The longest month bar, in percent of the width (its number follows it).
+const PAIR_MAX: f64 = 84.0;
 
-/// One status's part of a stacked bar, in SVG units.
+/// One status's part of a stacked bar, in percent of the width.
 #[derive(Debug, Clone, PartialEq)]
 pub(crate) struct Segment {
     pub status: Status,
     pub x: f64,
     pub width: f64,
     pub count: usize,
-    /// Whether its count fits inside it (the data table has every count anyway).
+    /// Whether its count fits inside it at the narrowest width (the data table has every count).
     pub labelled: bool,
 }
 
-/// The width a segment label (`●12`) needs: the mark about 1 em, digits about 0.6 em each.
-fn label_width(count: usize) -> f64 {
-    let digits = count.to_string().len() as f64;
-    FONT + digits * 0.6 * FONT + 4.0
+/// Estimated width of a text in px: wide (CJK) characters 1 em, others 0.62 em.
+pub(crate) fn text_width(s: &str) -> f64 {
+    s.chars()
+        .map(|c| if c.is_ascii() { 0.62 } else { 1.0 })
+        .sum::<f64>()
+        * FONT
 }
 
-/// The segments of a stacked bar of `counts`, in [`STATUS_ORDER`], on a scale where `max_total`
-/// cells take `width` (empty statuses are left out; nothing when `max_total` is 0).
-pub(crate) fn segments(counts: &CellCounts, max_total: usize, width: f64) -> Vec<Segment> {
-    if max_total == 0 {
+/// The segments of a bar of `counts` stacked to 100 % of the width, in [`STATUS_ORDER`]
+/// (empty statuses are left out; nothing for no cells).
+pub(crate) fn segments(counts: &CellCounts) -> Vec<Segment> {
+    let total = counts.total();
+    if total == 0 {
         return Vec::new();
     }
-    let scale = width / max_total as f64;
     let mut x = 0.0;
     let mut out = Vec::new();
     for status in STATUS_ORDER {
@@ -57,22 +63,28 @@ pub(crate) fn segments(counts: &CellCounts, max_total: usize, width: f64) -> Vec
         if count == 0 {
             continue;
         }
-        let w = count as f64 * scale;
+        let width = count as f64 * 100.0 / total as f64;
+        let label = format!("{}{}", text::status_mark(status), count);
         out.push(Segment {
             status,
             x,
-            width: w,
+            width,
             count,
-            labelled: w >= label_width(count),
+            labelled: width / 100.0 * MIN_WIDTH >= text_width(&label) + 6.0,
         });
-        x += w;
+        x += width;
     }
     out
 }
 
-/// A number for an SVG attribute (one decimal is plenty; no float formatting machinery).
+/// A number for an SVG attribute (no float formatting machinery).
 fn n(v: f64) -> String {
     fixed(v, 1)
+}
+
+/// A percentage for an SVG attribute.
+fn pct(v: f64) -> String {
+    format!("{}%", fixed(v, 2))
 }
 
 /// The text beside a stacked bar: `完成 5/40`, with `，逾期 3` when any are overdue.
@@ -82,6 +94,11 @@ pub(crate) fn bar_summary(c: &CellCounts) -> String {
         s.push_str(&format!("，{} {}", text::OVERDUE_WORD, c.overdue));
     }
     s
+}
+
+/// Whether a bar's label and its summary share one line at the narrowest width.
+fn one_line(label: &str, summary: &str) -> bool {
+    text_width(label) + text_width(summary) + FONT <= MIN_WIDTH
 }
 
 /// A stacked-bar chart of `bars` with its table.
@@ -97,22 +114,27 @@ fn StackedChart(
 ) -> impl IntoView {
     let drawing = move || {
         bars.with(|bars| {
-            let max = bars.iter().map(|b| b.counts.total()).max().unwrap_or(0);
-            let step = LABEL_H + BAR_H + GAP;
-            let height = (bars.len() as f64 * step).max(step);
+            let mut y = 0.0;
             let items = bars
                 .iter()
-                .enumerate()
-                .map(|(i, b)| {
-                    let y = i as f64 * step;
-                    let bar_y = y + LABEL_H;
-                    let segs = segments(&b.counts, max, WIDTH)
+                .map(|b| {
+                    let summary = bar_summary(&b.counts);
+                    let top = y;
+                    // The summary goes to the right of the label, or under it when both do
+                    // not fit on one line.
+                    let (value_x, value_y, anchor, bar_y) = if one_line(&b.label, &summary) {
+                        ("100%", top + FONT, "end", top + LINE_H)
+                    } else {
+                        ("0", top + LINE_H + FONT, "start", top + 2.0 * LINE_H)
+                    };
+                    y = bar_y + BAR_H + GAP;
+                    let segs = segments(&b.counts)
                         .into_iter()
                         .map(|s| {
                             let label = s.labelled.then(|| {
                                 view! {
                                     <text
-                                        x=n(s.x + s.width / 2.0)
+                                        x=pct(s.x + s.width / 2.0)
                                         y=n(bar_y + BAR_H / 2.0 + FONT * 0.36)
                                         text-anchor="middle"
                                         class=format!("rollup-seg-label {}", status_class(s.status))
@@ -123,9 +145,9 @@ fn StackedChart(
                             });
                             view! {
                                 <rect
-                                    x=n(s.x)
+                                    x=pct(s.x)
                                     y=n(bar_y)
-                                    width=n(s.width)
+                                    width=pct(s.width)
                                     height=n(BAR_H)
                                     class=format!("rollup-seg {}", status_class(s.status))
                                     data-status=status_class(s.status)
@@ -135,11 +157,12 @@ fn StackedChart(
                             }
                         })
                         .collect_view();
+                    let summary_attr = summary.clone();
                     view! {
-                        <g class="rollup-bar" data-key=b.key.clone() data-summary=bar_summary(&b.counts)>
-                            <text x="0" y=n(y + FONT) class="rollup-bar-label">{b.label.clone()}</text>
-                            <text x=n(WIDTH) y=n(y + FONT) text-anchor="end" class="rollup-bar-value">
-                                {bar_summary(&b.counts)}
+                        <g class="rollup-bar" data-key=b.key.clone() data-summary=summary_attr>
+                            <text x="0" y=n(top + FONT) class="rollup-bar-label">{b.label.clone()}</text>
+                            <text x=value_x y=n(value_y) text-anchor=anchor class="rollup-bar-value">
+                                {summary}
                             </text>
                             {segs}
                         </g>
@@ -149,7 +172,8 @@ fn StackedChart(
             view! {
                 <svg
                     class="rollup-chart"
-                    viewBox=format!("0 0 {} {}", n(WIDTH), n(height))
+                    width="100%"
+                    height=n(y.max(LINE_H))
                     role="img"
                     aria-label=title
                     font-size=n(FONT)
@@ -232,9 +256,8 @@ fn MonthChart(bars: Signal<Vec<Bar>>, tables: RwSignal<bool>) -> impl IntoView {
     let drawing = move || {
         bars.with(|bars| {
             let max = bars.iter().map(|b| b.counts.total()).max().unwrap_or(0).max(1);
-            let scale = (WIDTH - 40.0) / max as f64;
-            let step = LABEL_H + 2.0 * PAIR_H + PAIR_GAP + GAP;
-            let height = (bars.len() as f64 * step).max(step);
+            let step = LINE_H + 2.0 * PAIR_H + PAIR_GAP + GAP;
+            let height = (bars.len() as f64 * step).max(LINE_H);
             let items = bars
                 .iter()
                 .enumerate()
@@ -243,11 +266,11 @@ fn MonthChart(bars: Signal<Vec<Bar>>, tables: RwSignal<bool>) -> impl IntoView {
                     let due = b.counts.total();
                     let done = b.counts.done;
                     let bar = |k: usize, count: usize, class: &'static str, mark: &'static str| {
-                        let by = y + LABEL_H + k as f64 * (PAIR_H + PAIR_GAP);
-                        let w = count as f64 * scale;
+                        let by = y + LINE_H + k as f64 * (PAIR_H + PAIR_GAP);
+                        let w = count as f64 * PAIR_MAX / max as f64;
                         view! {
-                            <rect x="0" y=n(by) width=n(w) height=n(PAIR_H) class=class data-count=count />
-                            <text x=n(w + 3.0) y=n(by + PAIR_H / 2.0 + FONT * 0.36) class="rollup-pair-value">
+                            <rect x="0" y=n(by) width=pct(w) height=n(PAIR_H) class=class data-count=count />
+                            <text x=pct(w + 1.0) y=n(by + PAIR_H / 2.0 + FONT * 0.36) class="rollup-pair-value">
                                 {format!("{mark}{count}")}
                             </text>
                         }
@@ -264,7 +287,8 @@ fn MonthChart(bars: Signal<Vec<Bar>>, tables: RwSignal<bool>) -> impl IntoView {
             view! {
                 <svg
                     class="rollup-chart"
-                    viewBox=format!("0 0 {} {}", n(WIDTH), n(height))
+                    width="100%"
+                    height=n(height)
                     role="img"
                     aria-label=title
                     font-size=n(FONT)
@@ -361,8 +385,8 @@ mod tests {
     }
 
     #[test]
-    fn segments_stack_in_status_order_on_one_scale() {
-        let segs = segments(&counts(10, 0, 2, 28), 80, 360.0);
+    fn segments_stack_to_the_full_width_in_status_order() {
+        let segs = segments(&counts(10, 0, 2, 28));
         let got: Vec<(Status, usize)> = segs.iter().map(|s| (s.status, s.count)).collect();
         assert_eq!(
             got,
@@ -372,19 +396,27 @@ mod tests {
                 (Status::NotStarted, 28)
             ]
         );
-        // 80 cells take the full width: 4.5 units per cell; segments touch.
-        assert_eq!(segs[0].x, 0.0);
-        assert_eq!(segs[0].width, 45.0);
-        assert_eq!(segs[1].x, 45.0);
-        assert_eq!(segs[2].x, 54.0);
-        assert_eq!(segs[2].x + segs[2].width, 180.0);
-        // A 9-unit segment cannot hold "▲2"; the others can.
+        // 40 cells: 2.5 % each; segments touch and end at 100 %.
+        assert_eq!((segs[0].x, segs[0].width), (0.0, 25.0));
+        assert_eq!((segs[1].x, segs[1].width), (25.0, 5.0));
+        assert_eq!(segs[2].x, 30.0);
+        assert_eq!(segs[2].x + segs[2].width, 100.0);
+        // 5 % of 300 px (15 px) cannot hold "▲2"; the others can.
         assert_eq!(
             segs.iter().map(|s| s.labelled).collect::<Vec<_>>(),
             [true, false, true]
         );
-        assert!(segments(&counts(0, 0, 0, 0), 0, 360.0).is_empty());
-        assert!(segments(&counts(0, 0, 0, 0), 5, 360.0).is_empty());
+        assert!(segments(&counts(0, 0, 0, 0)).is_empty());
+    }
+
+    #[test]
+    fn long_labels_put_the_summary_on_its_own_line() {
+        assert_eq!(text_width("赵巷镇"), 39.0);
+        assert!(one_line("赵巷镇", "完成 13/55，逾期 2"));
+        assert!(!one_line(
+            "(一)持续推进“两个示范村”建设",
+            "完成 13/55，逾期 2"
+        ));
     }
 
     #[test]
@@ -394,6 +426,6 @@ mod tests {
         c.overdue = 3;
         assert_eq!(bar_summary(&c), "完成 5/40，逾期 3");
         assert_eq!(n(4.5), "4.5");
-        assert_eq!(n(180.0), "180.0");
+        assert_eq!(pct(12.5), "12.50%");
     }
 }

@@ -61,7 +61,7 @@ pub fn RollupFilters(filtered: Memo<Filtered>) -> impl IntoView {
                 <AsOfInput />
             </div>
             <details class="rollup-facets">
-                <summary class="facets-summary">
+                <summary class="rollup-facets-summary">
                     {text::FILTERS}
                     {move || {
                         let n = active.with(Vec::len);

@@ -67,24 +67,28 @@ pub(crate) fn cell_marks(cell: &Cell) -> impl IntoView {
         }
     });
     view! {
-        <span class="rollup-mark" aria-hidden="true">{text::status_mark(cell.status)}</span>
-        <span class="visually-hidden">{cell.status.label_zh()}</span>
-        {overdue}
+        <span class="rollup-marks">
+            <span class="rollup-mark" aria-hidden="true">{text::status_mark(cell.status)}</span>
+            <span class="visually-hidden">{cell.status.label_zh()}</span>
+            {overdue}
+        </span>
     }
 }
 
-/// completed/target per metric, one per line; named when there are several.
+/// completed/target per metric, one per line; named when there are several. The numbers and
+/// their measure never break (`6/8公` + `里`); a long metric name may.
 pub(crate) fn cell_amounts(cell: &Cell) -> impl IntoView {
     let named = cell.metrics.len() > 1;
     cell.metrics
         .iter()
         .map(|m| {
-            let text = if named {
-                format!("{} {}", m.metric, amount_zh(m))
-            } else {
-                amount_zh(m)
-            };
-            view! { <span class="rollup-amt">{text}</span> }
+            let name = named.then(|| format!("{} ", m.metric));
+            view! {
+                <span class="rollup-amt">
+                    {name}
+                    <span class="rollup-num">{amount_zh(m)}</span>
+                </span>
+            }
         })
         .collect_view()
 }

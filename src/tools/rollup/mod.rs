@@ -129,10 +129,14 @@ pub fn RollupPage() -> impl IntoView {
 
     view! {
         <section class="rollup" data-testid="rollup-page" aria-labelledby="rollup-title">
-            <h2 id="rollup-title">{text::ROLLUP_TITLE}</h2>
+            <h2 id="rollup-title">{text::NAV_ROLLUP}</h2>
             <p class="muted no-print">{text::ROLLUP_INTRO}</p>
             <p class="rollup-asof" data-testid="rollup-asof">
                 {move || text::rollup_as_of(state.as_of())}
+            </p>
+            // On paper the filters are gone: say how many tasks the tables cover.
+            <p class="print-only">
+                {move || text::showing(filtered.with(|f| f.tasks.len()), ds.tasks.len())}
             </p>
             <collect::CollectSection />
             <filters::RollupFilters filtered=filtered />
