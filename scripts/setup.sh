@@ -86,6 +86,15 @@ if [ "${#MISSING_ENGINES[@]}" -gt 0 ]; then
   log "installing ${MISSING_ENGINES[*]} for the Firefox and WebKit tests"
   apt_install "${MISSING_ENGINES[@]}"
 fi
+# Real readers of what the roll-up and share pages produce: Python's openpyxl (Debian's python3,
+# /usr/bin/python3) opens the .xlsx export, zbarimg decodes the QR code from a screenshot.
+MISSING_READERS=()
+/usr/bin/python3 -c 'import openpyxl' >/dev/null 2>&1 || MISSING_READERS+=(python3-openpyxl)
+command -v zbarimg >/dev/null 2>&1 || MISSING_READERS+=(zbar-tools)
+if [ "${#MISSING_READERS[@]}" -gt 0 ]; then
+  log "installing ${MISSING_READERS[*]} for the .xlsx and QR tests"
+  apt_install "${MISSING_READERS[@]}"
+fi
 # A Chinese font, so the screenshots the tests take show text rather than empty boxes.
 if command -v fc-list >/dev/null 2>&1 && [ -z "$(fc-list :lang=zh 2>/dev/null)" ] && command -v apt-get >/dev/null 2>&1; then
   log "installing a Chinese font for screenshots"

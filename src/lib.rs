@@ -1,9 +1,10 @@
 //! 清单: the 2022 Qingpu District rural-revitalization key task list as an offline-first web app.
 //!
-//! `domain` is pure Rust (tested natively); `data` embeds the generated task list; the UI
-//! (`app`, `pages`, `components`) is a thin Leptos layer on top, with `router` and `state` as
-//! its glue to the URL and to each other. `tools` is the district's tools page, a second entry
-//! page (`tools.html`) with its own wasm built from `src/bin/tools.rs`.
+//! `domain` is pure Rust (tested natively); `source` reads the district's source document into
+//! the domain's dataset (for the data generator and the tests); `data` embeds the generated task
+//! list; the UI (`app`, `pages`, `components`) is a thin Leptos layer on top, with `router` and
+//! `state` as its glue to the URL and to each other. `tools` is the district's tools page, a second
+//! entry page (`tools.html`) with its own wasm built from `src/bin/tools.rs`.
 
 pub mod app;
 pub mod browser;
@@ -12,6 +13,7 @@ pub mod data;
 pub mod domain;
 pub mod pages;
 pub mod router;
+pub mod source;
 pub mod state;
 pub mod storage;
 pub mod text;

@@ -1,5 +1,5 @@
 #![cfg(not(target_arch = "wasm32"))]
-//! Browse domain against the synthetic sample dataset (see `qingdan::domain::sample`).
+//! Browse domain against the synthetic sample dataset (see `qingdan::source::sample`).
 //!
 //! Every expectation below was worked out by hand from the table in `sample.rs`:
 //!
@@ -19,14 +19,15 @@ use std::collections::BTreeSet;
 use proptest::prelude::*;
 use qingdan::domain::date::Date;
 use qingdan::domain::deadline::{deadline_phrase, light, Light};
-use qingdan::domain::query::{
-    facet_counts, filter_tasks, FacetValue, ScopeKey, SortKey, StatusKey, TaskQuery,
-};
+use qingdan::domain::facet::FacetKey::{self, Category, Lead, Month, Scope, Status, Unit};
+use qingdan::domain::facet::{FacetEntry, FacetKind};
+use qingdan::domain::filter::{facet_counts, filter_tasks};
+use qingdan::domain::query::{ScopeKey, SortKey, StatusKey, TaskQuery};
 use qingdan::domain::route::{Page, RollupView, Route};
-use qingdan::domain::sample::sample_dataset;
 use qingdan::domain::search::{highlight, terms};
 use qingdan::domain::task::Task;
 use qingdan::domain::town::{assignment_summary, town_view};
+use qingdan::source::sample::sample_dataset;
 
 /// Statuses used with the sample: 1 doing, 2 and 5 done, 6 blocked, the rest not started.
 fn status(t: &Task) -> StatusKey {
@@ -51,7 +52,8 @@ fn search(text: &str) -> Vec<u16> {
     ids(&filter_tasks(&ds, &q, &status))
 }
 
-fn counts<K: Clone>(values: &[FacetValue<K>]) -> Vec<(K, usize)> {
+/// The (value, count) pairs of one facet, in its display order.
+fn counts(values: &[FacetEntry]) -> Vec<(FacetKey, usize)> {
     values.iter().map(|v| (v.key.clone(), v.count)).collect()
 }
 
@@ -116,54 +118,70 @@ fn facet_values_within_one_facet_combine_with_or() {
 fn facet_counts_without_selection() {
     let ds = sample_dataset();
     let f = facet_counts(&ds, &TaskQuery::default(), &status);
-    assert_eq!(counts(&f.categories), [(1, 3), (2, 3), (3, 2)]);
-    assert_eq!(f.categories[0].label, "(一)持续推进“两个示范村”建设");
     assert_eq!(
-        counts(&f.leads),
+        counts(f.get(FacetKind::Category)),
+        [(Category(1), 3), (Category(2), 3), (Category(3), 2)]
+    );
+    assert_eq!(
+        f.get(FacetKind::Category)[0].label,
+        "(一)持续推进“两个示范村”建设"
+    );
+    assert_eq!(
+        counts(f.get(FacetKind::Lead)),
         [
-            ("区农业农村委".to_string(), 5),
-            ("区交通委".to_string(), 1),
-            ("区委组织部".to_string(), 1),
-            ("区水务局".to_string(), 1),
-            ("区绿化市容局".to_string(), 1),
-            ("区财政局".to_string(), 1),
+            (Lead("区农业农村委".into()), 5),
+            (Lead("区交通委".into()), 1),
+            (Lead("区委组织部".into()), 1),
+            (Lead("区水务局".into()), 1),
+            (Lead("区绿化市容局".into()), 1),
+            (Lead("区财政局".into()), 1),
         ]
     );
     assert_eq!(
-        counts(&f.months),
-        [(6, 2), (9, 1), (10, 2), (12, 1), (0, 2)]
+        counts(f.get(FacetKind::Month)),
+        [
+            (Month(6), 2),
+            (Month(9), 1),
+            (Month(10), 2),
+            (Month(12), 1),
+            (Month(0), 2)
+        ]
     );
-    let month_labels: Vec<&str> = f.months.iter().map(|m| m.label.as_str()).collect();
+    let month_labels: Vec<&str> = f
+        .get(FacetKind::Month)
+        .iter()
+        .map(|m| m.label.as_str())
+        .collect();
     assert_eq!(month_labels, ["6月", "9月", "10月", "12月", "无日期"]);
     assert_eq!(
-        counts(&f.units),
+        counts(f.get(FacetKind::Unit)),
         [
-            ("zhujiajiao".to_string(), 6),
-            ("xiayang".to_string(), 4),
-            ("jinze".to_string(), 4),
-            ("park".to_string(), 2),
+            (Unit("zhujiajiao".into()), 6),
+            (Unit("xiayang".into()), 4),
+            (Unit("jinze".into()), 4),
+            (Unit("park".into()), 2),
         ]
     );
-    assert_eq!(f.units[3].label, "现代农业园区");
+    assert_eq!(f.get(FacetKind::Unit)[3].label, "现代农业园区");
     assert_eq!(
-        counts(&f.scopes),
+        counts(f.get(FacetKind::Scope)),
         [
-            (ScopeKey::AllTowns, 2),
-            (ScopeKey::AllTownsAndPark, 1),
-            (ScopeKey::Listed, 3),
-            (ScopeKey::District, 2),
+            (Scope(ScopeKey::AllTowns), 2),
+            (Scope(ScopeKey::AllTownsAndPark), 1),
+            (Scope(ScopeKey::Listed), 3),
+            (Scope(ScopeKey::District), 2),
         ]
     );
     assert_eq!(
-        counts(&f.statuses),
+        counts(f.get(FacetKind::Status)),
         [
-            (StatusKey::NotStarted, 4),
-            (StatusKey::InProgress, 1),
-            (StatusKey::Done, 2),
-            (StatusKey::Blocked, 1),
+            (Status(StatusKey::NotStarted), 4),
+            (Status(StatusKey::InProgress), 1),
+            (Status(StatusKey::Done), 2),
+            (Status(StatusKey::Blocked), 1),
         ]
     );
-    assert!(f.categories.iter().all(|v| !v.selected));
+    assert!(f.get(FacetKind::Category).iter().all(|v| !v.selected));
 }
 
 #[test]
@@ -177,52 +195,65 @@ fn facet_count_applies_the_other_facets_only() {
 
     let f = facet_counts(&ds, &q, &status);
     // Categories are counted with the lead facet only (tasks 1,3,4,7,8).
-    assert_eq!(counts(&f.categories), [(1, 2), (2, 3), (3, 0)]);
-    let selected: Vec<bool> = f.categories.iter().map(|v| v.selected).collect();
+    assert_eq!(
+        counts(f.get(FacetKind::Category)),
+        [(Category(1), 2), (Category(2), 3), (Category(3), 0)]
+    );
+    let selected: Vec<bool> = f
+        .get(FacetKind::Category)
+        .iter()
+        .map(|v| v.selected)
+        .collect();
     assert_eq!(selected, [true, false, false]);
     // Leads are counted with the category facet only (tasks 1,2,7).
     assert_eq!(
-        counts(&f.leads),
+        counts(f.get(FacetKind::Lead)),
         [
-            ("区农业农村委".to_string(), 2),
-            ("区交通委".to_string(), 1),
-            ("区委组织部".to_string(), 0),
-            ("区水务局".to_string(), 0),
-            ("区绿化市容局".to_string(), 1),
-            ("区财政局".to_string(), 0),
+            (Lead("区农业农村委".into()), 2),
+            (Lead("区交通委".into()), 1),
+            (Lead("区委组织部".into()), 0),
+            (Lead("区水务局".into()), 0),
+            (Lead("区绿化市容局".into()), 1),
+            (Lead("区财政局".into()), 0),
         ]
     );
-    assert!(f.leads[0].selected && !f.leads[1].selected);
+    assert!(f.get(FacetKind::Lead)[0].selected && !f.get(FacetKind::Lead)[1].selected);
     // The remaining facets see both selections (tasks 1,7).
     assert_eq!(
-        counts(&f.months),
-        [(6, 0), (9, 0), (10, 1), (12, 0), (0, 1)]
-    );
-    assert_eq!(
-        counts(&f.units),
+        counts(f.get(FacetKind::Month)),
         [
-            ("zhujiajiao".to_string(), 1),
-            ("xiayang".to_string(), 0),
-            ("jinze".to_string(), 1),
-            ("park".to_string(), 0),
+            (Month(6), 0),
+            (Month(9), 0),
+            (Month(10), 1),
+            (Month(12), 0),
+            (Month(0), 1)
         ]
     );
     assert_eq!(
-        counts(&f.scopes),
+        counts(f.get(FacetKind::Unit)),
         [
-            (ScopeKey::AllTowns, 0),
-            (ScopeKey::AllTownsAndPark, 0),
-            (ScopeKey::Listed, 1),
-            (ScopeKey::District, 1),
+            (Unit("zhujiajiao".into()), 1),
+            (Unit("xiayang".into()), 0),
+            (Unit("jinze".into()), 1),
+            (Unit("park".into()), 0),
         ]
     );
     assert_eq!(
-        counts(&f.statuses),
+        counts(f.get(FacetKind::Scope)),
         [
-            (StatusKey::NotStarted, 1),
-            (StatusKey::InProgress, 1),
-            (StatusKey::Done, 0),
-            (StatusKey::Blocked, 0),
+            (Scope(ScopeKey::AllTowns), 0),
+            (Scope(ScopeKey::AllTownsAndPark), 0),
+            (Scope(ScopeKey::Listed), 1),
+            (Scope(ScopeKey::District), 1),
+        ]
+    );
+    assert_eq!(
+        counts(f.get(FacetKind::Status)),
+        [
+            (Status(StatusKey::NotStarted), 1),
+            (Status(StatusKey::InProgress), 1),
+            (Status(StatusKey::Done), 0),
+            (Status(StatusKey::Blocked), 0),
         ]
     );
 }
@@ -237,19 +268,22 @@ fn facet_counts_respect_the_text() {
     q.toggle_scope(ScopeKey::AllTowns);
     // "整治": 4 and 6, both AllTowns.
     let f = facet_counts(&ds, &q, &status);
-    assert_eq!(counts(&f.categories), [(1, 0), (2, 1), (3, 1)]);
     assert_eq!(
-        counts(&f.scopes),
+        counts(f.get(FacetKind::Category)),
+        [(Category(1), 0), (Category(2), 1), (Category(3), 1)]
+    );
+    assert_eq!(
+        counts(f.get(FacetKind::Scope)),
         [
-            (ScopeKey::AllTowns, 2),
-            (ScopeKey::AllTownsAndPark, 0),
-            (ScopeKey::Listed, 0),
-            (ScopeKey::District, 0),
+            (Scope(ScopeKey::AllTowns), 2),
+            (Scope(ScopeKey::AllTownsAndPark), 0),
+            (Scope(ScopeKey::Listed), 0),
+            (Scope(ScopeKey::District), 0),
         ]
     );
     // The park is not one of the 11 towns.
-    assert_eq!(f.units[3].count, 0);
-    assert_eq!(f.units[2].count, 2);
+    assert_eq!(f.get(FacetKind::Unit)[3].count, 0);
+    assert_eq!(f.get(FacetKind::Unit)[2].count, 2);
 }
 
 #[test]
@@ -261,11 +295,23 @@ fn selected_values_missing_from_the_data_stay_visible() {
     q.toggle_category(9);
     let f = facet_counts(&ds, &q, &status);
     assert!(f
-        .months
+        .get(FacetKind::Month)
         .iter()
-        .any(|m| m.key == 3 && m.selected && m.count == 0));
-    assert!(f.units.iter().any(|u| u.key == "nowhere" && u.selected));
-    assert!(f.categories.iter().any(|c| c.key == 9 && c.selected));
+        .any(|m| m.key == Month(3) && m.selected && m.count == 0));
+    // In its place among the months, "无日期" still last.
+    let months: Vec<FacetKey> = counts(f.get(FacetKind::Month))
+        .into_iter()
+        .map(|(m, _)| m)
+        .collect();
+    assert_eq!(months, [3, 6, 9, 10, 12, 0].map(Month));
+    assert!(f
+        .get(FacetKind::Unit)
+        .iter()
+        .any(|u| u.key == Unit("nowhere".into()) && u.selected));
+    assert!(f
+        .get(FacetKind::Category)
+        .iter()
+        .any(|c| c.key == Category(9) && c.selected));
     assert!(filter_tasks(&ds, &q, &status).is_empty());
 }
 
@@ -291,8 +337,14 @@ fn search_and_two_facets() {
     let f = facet_counts(&ds, &q, &status);
     // Months counted with text + lead: tasks 1 (10月) and 7 (none).
     assert_eq!(
-        counts(&f.months),
-        [(6, 0), (9, 0), (10, 1), (12, 0), (0, 1)]
+        counts(f.get(FacetKind::Month)),
+        [
+            (Month(6), 0),
+            (Month(9), 0),
+            (Month(10), 1),
+            (Month(12), 0),
+            (Month(0), 1)
+        ]
     );
 
     // Status facet AND unit facet AND text.
@@ -568,7 +620,7 @@ proptest! {
 
 #[test]
 fn filter_and_count_equals_filter_then_count() {
-    use qingdan::domain::query::{facet_counts, filter_and_count, filter_tasks};
+    use qingdan::domain::filter::filter_and_count;
     let ds = sample_dataset();
     let status = |t: &Task| {
         if t.id % 2 == 0 {

@@ -1,8 +1,8 @@
 //! The parsers never panic, whatever the text: they return data or a `ParseError`.
 
 use proptest::prelude::*;
-use qingdan::domain::allocation::{infer_measure, parse_allocation, parse_header};
-use qingdan::domain::source::{parse_dataset, parse_deadline};
+use qingdan::source::allocation::{infer_measure, parse_allocation, parse_header};
+use qingdan::source::parser::{parse_dataset, parse_deadline};
 
 /// Text built from the characters the parsers look at, so the interesting paths are reached.
 fn soup() -> impl Strategy<Value = String> {

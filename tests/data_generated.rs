@@ -1,7 +1,7 @@
 //! The committed JSON is exactly what the generator makes of the committed source.
 
-use qingdan::domain::source::{dataset_to_json, fnv1a64_hex, generate_json, parse_dataset};
 use qingdan::domain::task::{Dataset, DATASET_SCHEMA};
+use qingdan::source::parser::{dataset_to_json, fnv1a64_hex, generate_json, parse_dataset};
 
 const SOURCE_NAME: &str = "000_6daa0d8ba64a921b.txt";
 const SOURCE: &str = include_str!("../data/000_6daa0d8ba64a921b.txt");

@@ -5,8 +5,8 @@
 //! compares it with the sum of the parsed items. Values are compared exactly as integers in
 //! thousandths of the base measure (万亩 → 亩 ×10000), so no float tolerance is involved.
 
-use qingdan::domain::source::parse_dataset;
 use qingdan::domain::task::{Dataset, Task};
+use qingdan::source::parser::parse_dataset;
 
 const SOURCE: &str = include_str!("../data/000_6daa0d8ba64a921b.txt");
 

@@ -1,7 +1,7 @@
 //! A small made-up document exercising each quirk of the source format, and malformed inputs.
 
-use qingdan::domain::source::{parse_dataset, read_document};
 use qingdan::domain::task::Scope;
+use qingdan::source::parser::{parse_dataset, read_document};
 
 const HEADER: &str = "\t类别\n\t区级序号\n\t市级序号\n\t任务名称\n\t任务要求及举措\n\t区级牵头部门\n\t街镇任务量\n\t完成时\n间节点\n";
 

@@ -1,7 +1,7 @@
 //! Task fields of the real list, checked against the source.
 
-use qingdan::domain::source::parse_dataset;
 use qingdan::domain::task::{Dataset, Task};
+use qingdan::source::parser::parse_dataset;
 
 const SOURCE: &str = include_str!("../data/000_6daa0d8ba64a921b.txt");
 const JSON: &str = include_str!("../src/data/qingpu-2022.json");

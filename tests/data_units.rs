@@ -2,9 +2,9 @@
 
 use std::collections::BTreeMap;
 
-use qingdan::domain::source::parse_dataset;
 use qingdan::domain::task::{Dataset, Scope};
-use qingdan::domain::units::{GROUPS, UNITS};
+use qingdan::source::parser::parse_dataset;
+use qingdan::source::units::{GROUPS, UNITS};
 
 const SOURCE: &str = include_str!("../data/000_6daa0d8ba64a921b.txt");
 const GOLDEN: &str = include_str!("golden/scope.tsv");

@@ -12,9 +12,8 @@ use serde_json::{json, Value};
 
 use qingdan::domain::export::export_json;
 use qingdan::domain::import::{validate_import, ImportDoc, MAX_IMPORT_BYTES};
-use qingdan::domain::progress::{
-    ProgressDoc, Status, DISTRICT, MAX_NOTES_PER_RECORD, MAX_NOTE_CHARS,
-};
+use qingdan::domain::limits::{MAX_NOTES_PER_RECORD, MAX_NOTE_CHARS};
+use qingdan::domain::progress::{ProgressDoc, Status, DISTRICT};
 use qingdan::domain::task::Dataset;
 
 const INPUTS: usize = 10_000;

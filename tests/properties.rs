@@ -11,9 +11,10 @@ use proptest::test_runner::{Config as ProptestConfig, TestRunner};
 use qingdan::domain::csv::{parse_csv, unguard_cell, write_csv, BOM};
 use qingdan::domain::export::{csv_rows, export_csv, export_json};
 use qingdan::domain::import::validate_import;
-use qingdan::domain::merge::{merge, merge_record};
+use qingdan::domain::limits::MAX_NOTE_CHARS;
+use qingdan::domain::merge::merge;
 use qingdan::domain::progress::{
-    note_id, Amount, Note, ProgressDoc, Record, Records, Status, DISTRICT, MAX_NOTE_CHARS,
+    note_id, Amount, Note, ProgressDoc, Record, Records, Status, DISTRICT,
 };
 use qingdan::domain::task::Dataset;
 
@@ -305,7 +306,7 @@ fn merge_newer_wins_and_never_loses_a_note_1000_cases() {
             }
             // And a record merged with itself is unchanged.
             for r in a.records.iter() {
-                prop_assert_eq!(&merge_record(r, r), r);
+                prop_assert_eq!(&r.merged(r), r);
             }
             Ok(())
         },
@@ -348,7 +349,8 @@ fn typing_session() -> impl Strategy<Value = Vec<String>> {
 
 #[test]
 fn search_index_agrees_with_the_scan_over_typing_sessions_1000_cases() {
-    use qingdan::domain::query::{filter_and_count, filter_and_count_in, StatusKey, TaskQuery};
+    use qingdan::domain::filter::{filter_and_count, filter_and_count_in};
+    use qingdan::domain::query::{StatusKey, TaskQuery};
     use qingdan::domain::search::SearchIndex;
     let ds = qingdan::data::embedded().expect("embedded dataset");
     let status = |t: &qingdan::domain::task::Task| {

@@ -13,8 +13,9 @@ use qingdan::domain::rollup::{
     collect, Bar, Batch, CellCounts, RecordField, ReportCell, Rollup, TotalBasis, Winner,
     SILENT_AFTER_DAYS,
 };
-use qingdan::domain::sample::sample_dataset;
 use qingdan::domain::task::{Dataset, Task};
+use qingdan::source::allocation::task_stated_totals;
+use qingdan::source::sample::sample_dataset;
 
 /// 2022-11-27 10:00 China time.
 const T0: i64 = 1_669_514_400_000;
@@ -63,7 +64,7 @@ fn matrix_cells_follow_scope_status_and_assignments() {
     d.add_note(9, "zhujiajiao", "n2", "新备注", T0 + 2).unwrap();
     d.set_status(1, "chonggu", Status::Done, T0).unwrap();
     d.set_status(5, DISTRICT, Status::Blocked, T0).unwrap();
-    let r = Rollup::all(&ds, &d, date(11, 28));
+    let r = Rollup::all(&ds, &d, date(11, 28)).with_stated_totals(task_stated_totals);
 
     // 12 units in dataset order, then 区级.
     let cols: Vec<&str> = r.columns().iter().map(|c| c.name.as_str()).collect();
@@ -121,8 +122,8 @@ fn overdue_turns_the_day_after_the_deadline() {
     let ds = real();
     let d = ProgressDoc::new(&ds.meta);
     // Task 1 is due 2022-10-31.
-    let on = Rollup::all(&ds, &d, date(10, 31));
-    let after = Rollup::all(&ds, &d, date(11, 1));
+    let on = Rollup::all(&ds, &d, date(10, 31)).with_stated_totals(task_stated_totals);
+    let after = Rollup::all(&ds, &d, date(11, 1)).with_stated_totals(task_stated_totals);
     assert!(!on.cell(1, "jinze").unwrap().overdue);
     assert!(after.cell(1, "jinze").unwrap().overdue);
 }
@@ -132,7 +133,8 @@ fn rows_grouped_by_category_in_dataset_order_keeping_the_given_order() {
     let ds = real();
     let d = ProgressDoc::new(&ds.meta);
     // 17 is in (五), 11 and 9 in (三), 1 in (一); 9 is given twice.
-    let r = Rollup::new(&ds, &d, date(11, 28), &tasks(&ds, &[17, 11, 9, 1, 9]));
+    let r = Rollup::new(&ds, &d, date(11, 28), &tasks(&ds, &[17, 11, 9, 1, 9]))
+        .with_stated_totals(task_stated_totals);
     let groups: Vec<(u8, Vec<u16>)> = r
         .groups()
         .iter()
@@ -151,7 +153,7 @@ fn records_no_cell_shows_are_listed_outside() {
     d.set_status(1, "zhujiajiao", Status::Done, T0).unwrap();
     d.set_status(9, DISTRICT, Status::Done, T0).unwrap();
     d.set_status(9, "baihe", Status::Done, T0).unwrap();
-    let r = Rollup::all(&ds, &d, date(11, 28));
+    let r = Rollup::all(&ds, &d, date(11, 28)).with_stated_totals(task_stated_totals);
     let out: Vec<(u16, &str)> = r
         .outside()
         .iter()
@@ -178,7 +180,7 @@ fn totals_use_the_stated_district_total_or_the_sum_of_units() {
         .unwrap();
     // 盈浦 has no 道路 assigned, but the road it built counts.
     d.set_amount(9, "yingpu", "道路", Some(1.0), T0).unwrap();
-    let r = Rollup::all(&ds, &d, date(11, 28));
+    let r = Rollup::all(&ds, &d, date(11, 28)).with_stated_totals(task_stated_totals);
     let totals = |id: u16| r.totals().iter().find(|t| t.task.id == id).unwrap();
 
     // 全区落实粮食任务12.4万亩 = 124 000 亩; the 12 shares add up to the same.
@@ -260,7 +262,8 @@ fn every_stated_total_of_the_2022_list_matches_its_units() {
     // In the 2022 source every stated total equals the sum of the shares; a parse that attached a
     // total to the wrong metric or measure would break this.
     let ds = real();
-    let r = Rollup::all(&ds, &ProgressDoc::new(&ds.meta), date(11, 28));
+    let r = Rollup::all(&ds, &ProgressDoc::new(&ds.meta), date(11, 28))
+        .with_stated_totals(task_stated_totals);
     let mut stated = Vec::new();
     for t in r.totals() {
         for m in &t.metrics {
@@ -299,7 +302,8 @@ fn silent_after_more_than_n_days_in_china_time() {
         .unwrap(); // 11-29, after as-of
                    // A report on a task outside the filter still counts as a report.
     d.set_status(17, "baihe", Status::Done, T0).unwrap();
-    let r = Rollup::new(&ds, &d, date(11, 28), &tasks(&ds, &[9]));
+    let r = Rollup::new(&ds, &d, date(11, 28), &tasks(&ds, &[9]))
+        .with_stated_totals(task_stated_totals);
     let a = r.activity(SILENT_AFTER_DAYS);
     let by = |k: &str| a.iter().find(|u| u.key == k).unwrap();
 
@@ -345,7 +349,7 @@ fn activity_counts_status_and_overdue_per_unit() {
     let mut d = ProgressDoc::new(&ds.meta);
     d.set_status(1, "zhujiajiao", Status::Done, T0).unwrap();
     d.set_status(2, "zhujiajiao", Status::Blocked, T0).unwrap();
-    let r = Rollup::all(&ds, &d, date(11, 28));
+    let r = Rollup::all(&ds, &d, date(11, 28)).with_stated_totals(task_stated_totals);
     let z = &r.activity(14)[0];
     assert_eq!(z.key, "zhujiajiao");
     // Tasks 1 (done), 2 (blocked, due 12-31), 3 (no record, no deadline).
@@ -389,7 +393,7 @@ fn charts_count_matrix_cells_and_reconcile() {
     d.set_status(3, "park", Status::Done, T0).unwrap();
     d.set_status(3, "xiayang", Status::InProgress, T0).unwrap();
     d.set_status(4, DISTRICT, Status::Blocked, T0).unwrap();
-    let r = Rollup::all(&ds, &d, date(11, 28));
+    let r = Rollup::all(&ds, &d, date(11, 28)).with_stated_totals(task_stated_totals);
     let all = r.overall();
     assert_eq!(
         all,
@@ -444,7 +448,8 @@ fn a_task_with_two_leads_counts_under_both() {
     // task 7 (district) by 区绿化市容局 and 区农业农村委.
     let ds = sample_dataset();
     let d = ProgressDoc::new(&ds.meta);
-    let r = Rollup::new(&ds, &d, date(11, 28), &tasks(&ds, &[4, 7]));
+    let r = Rollup::new(&ds, &d, date(11, 28), &tasks(&ds, &[4, 7]))
+        .with_stated_totals(task_stated_totals);
     let bars = r.by_lead();
     let count = |k: &str| bars.iter().find(|b| b.key == k).unwrap().counts.total();
     assert_eq!(count("区农业农村委"), 4);
@@ -741,7 +746,7 @@ fn report_tables_hold_the_matrix_numbers() {
     d.add_note(9, "zhujiajiao", "n1", "=已开工", T0).unwrap();
     d.set_amount(17, "zhujiajiao", "粮食任务", Some(21500.0), T0)
         .unwrap();
-    let r = Rollup::all(&ds, &d, date(11, 28));
+    let r = Rollup::all(&ds, &d, date(11, 28)).with_stated_totals(task_stated_totals);
 
     let m = r.matrix_sheet();
     assert_eq!(m.name, "汇总矩阵");
@@ -1005,8 +1010,9 @@ mod properties {
                 prop_assert_eq!(&shuffled.combined, &in_order.combined);
                 prop_assert_eq!(&shuffled.totals, &in_order.totals);
                 prop_assert_eq!(&shuffled.combined.records, &p.direct.records);
-                let a = Rollup::all(&ds, &shuffled.combined, as_of());
-                let b = Rollup::all(&ds, &p.direct, as_of());
+                let a = Rollup::all(&ds, &shuffled.combined, as_of())
+                    .with_stated_totals(task_stated_totals);
+                let b = Rollup::all(&ds, &p.direct, as_of()).with_stated_totals(task_stated_totals);
                 prop_assert_eq!(&a, &b);
                 prop_assert_eq!(a.sheets(), b.sheets());
                 // A repeated file is marked as the same as an earlier file with the same records.

@@ -1,7 +1,8 @@
 //! One fixture per schema version, read through `migrate`; plus a newer-schema fixture.
 
+use qingdan::domain::progress::CURRENT_SCHEMA;
 use qingdan::domain::progress::{Status, DISTRICT};
-use qingdan::domain::schema::{migrate, MigrateError, CURRENT_SCHEMA};
+use qingdan::domain::schema::{migrate, MigrateError};
 
 const V1: &str = include_str!("fixtures/progress-v1.json");
 const NEWER: &str = include_str!("fixtures/progress-newer-schema.json");

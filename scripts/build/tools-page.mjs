@@ -38,6 +38,12 @@ export function hashToolsFiles(dir) {
   const names = { js: `${BIN}-${h}.js`, wasm: `${BIN}-${h}_bg.wasm` };
   fs.renameSync(js, path.join(dir, names.js));
   fs.renameSync(wasm, path.join(dir, names.wasm));
+  // The tools' own stylesheet (index.html copies style/tools.css without loading it): only
+  // tools.html pays for the roll-up's and the share page's rules.
+  const css = path.join(dir, `${BIN}.css`);
+  if (!fs.existsSync(css)) throw new Error(`postbuild: Trunk copied no ${BIN}.css (index.html's copy-file link of style/tools.css)`);
+  names.css = `${BIN}-${hex(fs.readFileSync(css), 16)}.css`;
+  fs.renameSync(css, path.join(dir, names.css));
   return names;
 }
 
@@ -86,6 +92,7 @@ export function toolsPage(indexHtml, template, names, dir, app) {
 
   const sri = (name) => digest('sha384', fs.readFileSync(path.join(dir, name)));
   const tools =
+    `<link rel=stylesheet href=./${names.css} integrity=${sri(names.css)}>` +
     `<link as=fetch crossorigin href=./${names.wasm} integrity=${sri(names.wasm)} rel=preload type=application/wasm>` +
     `<script defer integrity=${sri(names.js)} src=./${names.js}></script>` +
     `<script type=module>${toolsLoader(names.wasm)}</script>`;

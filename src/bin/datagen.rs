@@ -10,7 +10,7 @@
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use qingdan::domain::source::generate_json;
+use qingdan::source::parser::generate_json;
 
 const DEFAULT_SOURCE: &str = "data/000_6daa0d8ba64a921b.txt";
 const DEFAULT_OUTPUT: &str = "src/data/qingpu-2022.json";

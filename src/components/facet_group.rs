@@ -6,27 +6,44 @@
 
 use leptos::prelude::*;
 
-use crate::domain::facet::{FacetEntry, FacetKey};
+use crate::domain::facet::{FacetEntry, FacetKey, FacetKind};
 use crate::domain::route::Route;
 use crate::state::use_app_state;
+use crate::text;
+
+/// `route` with `key` toggled in its query.
+fn toggled(route: &Route, key: &FacetKey) -> Route {
+    let mut next = route.clone();
+    key.toggle(&mut next.query);
+    next
+}
 
 /// The hash of `route` with `key` toggled in its query.
 pub fn toggled_href(route: &Route, key: &FacetKey) -> String {
-    let mut next = route.clone();
-    key.toggle(&mut next.query);
-    next.to_hash()
+    toggled(route, key).to_hash()
 }
 
-/// A titled group of facet values.
+/// A facet group's title and `data-testid`.
+fn heading(kind: FacetKind) -> (&'static str, &'static str) {
+    match kind {
+        FacetKind::Unit => (text::FACET_UNIT, "facet-unit"),
+        FacetKind::Category => (text::FACET_CATEGORY, "facet-category"),
+        FacetKind::Lead => (text::FACET_LEAD, "facet-lead"),
+        FacetKind::Month => (text::FACET_MONTH, "facet-month"),
+        FacetKind::Scope => (text::FACET_SCOPE, "facet-scope"),
+        FacetKind::Status => (text::FACET_STATUS, "facet-status"),
+    }
+}
+
+/// A titled group of the values of one facet.
 #[component]
 pub fn FacetGroup(
-    /// Title, e.g. "类别".
-    title: &'static str,
+    /// The facet; it gives the title (e.g. "类别") and the group's `data-testid`.
+    kind: FacetKind,
     /// The values with their counts.
     entries: Memo<Vec<FacetEntry>>,
-    /// `data-testid` of the group.
-    testid: &'static str,
 ) -> impl IntoView {
+    let (title, testid) = heading(kind);
     let keys = move || entries.with(|e| e.iter().map(|e| e.key.clone()).collect::<Vec<_>>());
     view! {
         <fieldset class="facet" data-testid=testid>
@@ -68,11 +85,9 @@ fn FacetButton(key: FacetKey, entries: Memo<Vec<FacetEntry>>) -> impl IntoView {
     let on_key = move |ev: leptos::ev::KeyboardEvent| {
         if ev.key() == " " {
             ev.prevent_default();
-            let next = state.route.with_untracked(|r| {
-                let mut next = r.clone();
-                key.with_value(|k| k.toggle(&mut next.query));
-                next
-            });
+            let next = state
+                .route
+                .with_untracked(|r| key.with_value(|k| toggled(r, k)));
             crate::router::push_url(&next);
         }
     };

@@ -1,5 +1,5 @@
 //! Importing a JSON export: validation (never panics, every rejection explained in Chinese),
-//! a preview of what a merge would change, and the merge itself (in [`crate::domain::merge`]).
+//! and a preview of what a merge would change (the merge itself is [`crate::domain::merge`]).
 //!
 //! Dataset policy: a file from another task list (`dataset_id` differs) is refused. A file from
 //! the same list with another `dataset_hash` (the source was re-parsed or corrected) is accepted
@@ -11,11 +11,11 @@ use std::collections::HashSet;
 
 use serde_json::Value;
 
-use crate::domain::messages;
-use crate::domain::progress::{
-    check_amount, ProgressDoc, RecordKey, MAX_KEY_CHARS, MAX_NOTES_PER_RECORD, MAX_NOTE_CHARS,
-    MAX_NOTE_ID_CHARS,
+use crate::domain::limits::{
+    MAX_KEY_CHARS, MAX_NOTES_PER_RECORD, MAX_NOTE_CHARS, MAX_NOTE_ID_CHARS,
 };
+use crate::domain::messages;
+use crate::domain::progress::{check_amount, ProgressDoc, RecordKey};
 use crate::domain::schema::{migrate, MigrateError};
 use crate::domain::summary::{is_known_unit, unit_name};
 use crate::domain::task::Dataset;
@@ -341,7 +341,7 @@ pub fn preview(current: &ProgressDoc, incoming: &ImportDoc) -> ImportPreview {
             None => p.new += 1,
             Some(ours) if ours == theirs => p.unchanged += 1,
             Some(ours) => {
-                if crate::domain::merge::merge_record(ours, theirs) == *ours {
+                if ours.merged(theirs) == *ours {
                     p.older_skipped += 1;
                 } else {
                     p.updated += 1;

@@ -1,19 +1,11 @@
-//! Merging two progress documents (another tab's save, an imported file).
+//! Merging two progress documents (another tab's save, an imported file): every record of both,
+//! two versions of one (task, unit) record merged field by field by [`Record::merged`] (newer
+//! wins per field, nothing removed, the same result in either order); or, on a confirmed
+//! import, replacing records instead.
 //!
-//! Rules, per (task, unit) record and per field:
-//! - status: the one with the newer `status_updated_at` wins;
-//! - each metric amount: the one with the newer `updated_at` wins;
-//! - notes: matched by id; the version with the newer `updated_at` wins (so a later edit,
-//!   deletion or undo wins); notes present on one side only are kept. Nothing is ever removed,
-//!   tombstones included.
-//!
-//! Equal stamps with different values are broken by a fixed order on the values, so the result
-//! does not depend on argument order: `merge_record(a, b) == merge_record(b, a)` and
-//! `merge_record(a, a) == a`.
+//! [`Record::merged`]: crate::domain::progress::Record::merged
 
-use std::cmp::Ordering;
-
-use crate::domain::progress::{Amount, Note, ProgressDoc, Record};
+use crate::domain::progress::ProgressDoc;
 
 /// Merges `incoming` into `current`. The result keeps `current`'s identity (app, schema, dataset,
 /// revision, saved_at, no export info) and holds every record of both.
@@ -41,66 +33,6 @@ pub fn replace_all(current: &ProgressDoc, incoming: &ProgressDoc) -> ProgressDoc
         out.records.replace(r.clone());
     }
     out
-}
-
-/// Merges two versions of the same record (same task and unit; `a`'s key is kept).
-pub fn merge_record(a: &Record, b: &Record) -> Record {
-    let mut out = a.clone();
-
-    // Status: newer stamp wins; on a tie the greater status, so the result is symmetric.
-    if (b.status_updated_at, b.status) > (a.status_updated_at, a.status) {
-        out.status = b.status;
-        out.status_updated_at = b.status_updated_at;
-    }
-
-    for (metric, theirs) in &b.amounts {
-        match out.amounts.get(metric) {
-            Some(ours) if !amount_newer(theirs, ours) => {}
-            _ => {
-                out.amounts.insert(metric.clone(), *theirs);
-            }
-        }
-    }
-
-    for theirs in &b.notes {
-        match out.notes.iter_mut().find(|n| n.id == theirs.id) {
-            Some(ours) => {
-                if note_order(theirs, ours) == Ordering::Greater {
-                    *ours = theirs.clone();
-                }
-            }
-            None => out.notes.push(theirs.clone()),
-        }
-    }
-
-    out.updated_at = a.updated_at.max(b.updated_at);
-    out.normalize();
-    out
-}
-
-fn amount_newer(theirs: &Amount, ours: &Amount) -> bool {
-    match theirs.updated_at.cmp(&ours.updated_at) {
-        Ordering::Greater => true,
-        Ordering::Less => false,
-        Ordering::Equal => option_total_cmp(theirs.value, ours.value) == Ordering::Greater,
-    }
-}
-
-fn option_total_cmp(a: Option<f64>, b: Option<f64>) -> Ordering {
-    match (a, b) {
-        (Some(x), Some(y)) => x.total_cmp(&y),
-        (a, b) => a.is_some().cmp(&b.is_some()),
-    }
-}
-
-/// Total order used to pick a note version: newer `updated_at` first, then fixed tie-breaks.
-fn note_order(a: &Note, b: &Note) -> Ordering {
-    (a.updated_at, a.deleted_at, &a.text, a.created_at).cmp(&(
-        b.updated_at,
-        b.deleted_at,
-        &b.text,
-        b.created_at,
-    ))
 }
 
 #[cfg(test)]

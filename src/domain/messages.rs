@@ -1,6 +1,8 @@
 //! Every user-facing text of the progress, import/export and storage code, in Simplified
 //! Chinese, in one place so the wording stays consistent.
 
+use crate::domain::limits::{MAX_NOTES_PER_RECORD, MAX_NOTE_CHARS};
+
 // Status labels.
 /// 未开始
 pub const STATUS_NOT_STARTED: &str = "未开始";
@@ -38,17 +40,14 @@ pub const UNIT_BAD: &str = "单位标识无效（为空或过长）。";
 
 /// Note longer than the limit.
 pub fn note_too_long(chars: usize) -> String {
-    format!(
-        "备注过长：共 {chars} 字，最多 {} 字。",
-        crate::domain::progress::MAX_NOTE_CHARS
-    )
+    format!("备注过长：共 {chars} 字，最多 {} 字。", MAX_NOTE_CHARS)
 }
 
 /// Too many notes on one record.
 pub fn too_many_notes() -> String {
     format!(
         "每项任务最多保存 {} 条备注（含已删除的），已达上限。",
-        crate::domain::progress::MAX_NOTES_PER_RECORD
+        MAX_NOTES_PER_RECORD
     )
 }
 
@@ -244,7 +243,7 @@ pub fn import_note_too_long(task: u16, unit: &str, chars: usize) -> String {
     format!(
         "第 {task} 号任务（{}）有一条备注长 {chars} 字，超过 {} 字的上限。",
         clip(unit, 40),
-        crate::domain::progress::MAX_NOTE_CHARS
+        MAX_NOTE_CHARS
     )
 }
 
@@ -253,7 +252,7 @@ pub fn import_too_many_notes(task: u16, unit: &str, count: usize) -> String {
     format!(
         "第 {task} 号任务（{}）有 {count} 条备注，超过每项 {} 条的上限。",
         clip(unit, 40),
-        crate::domain::progress::MAX_NOTES_PER_RECORD
+        MAX_NOTES_PER_RECORD
     )
 }
 
@@ -430,4 +429,59 @@ pub fn rollup_conflict_mixed(task: u16, unit: &str, files: &[&str], from: &[&str
         file_list(files),
         file_list(from)
     )
+}
+// Links (progress shared as a URL).
+/// No payload in the link.
+pub const SHARE_EMPTY: &str =
+    "链接中没有进度数据，请复制完整的链接（“#/receive/”后面的部分不能缺少）。";
+/// Checksum, base64 or contents wrong.
+pub const SHARE_DAMAGED: &str =
+    "链接不完整或已损坏（校验未通过），可能在复制或转发时被截断或改动。请让对方重新发送链接，或改用导出文件。";
+
+/// Link made by a newer version of the app.
+pub fn share_unknown_version(tag: char) -> String {
+    format!(
+        "这个链接由更新版本的“清单”生成（链接格式 {tag}），当前版本无法打开。请刷新页面或更新应用后再打开，或请对方改用导出文件。"
+    )
+}
+
+/// A character that a link never contains.
+pub fn share_bad_character(ch: char, position: usize) -> String {
+    let shown = if ch.is_control() || ch.is_whitespace() {
+        format!("U+{:04X}", u32::from(ch))
+    } else {
+        format!("“{ch}”")
+    };
+    format!(
+        "链接第 {position} 个字符 {shown} 不应出现在链接中，链接可能被聊天软件或手工改动。请复制完整的原始链接，或改用导出文件。"
+    )
+}
+
+/// Progress too large for a link (making one, or a link that inflates past the limit).
+pub fn share_too_large(limit: usize) -> String {
+    format!(
+        "进度数据超过 {} MB，不能通过链接传送或导入，请改用导出文件。",
+        limit / 1_048_576
+    )
+}
+
+/// Link made for another task list.
+pub fn share_other_dataset(link_id: &str, app_id: &str, app_title: &str) -> String {
+    format!(
+        "这个链接属于另一份任务清单（“{}”），与当前清单“{}”（“{}”）不符，不能导入。",
+        clip(link_id, 60),
+        clip(app_title, 60),
+        clip(app_id, 60)
+    )
+}
+
+/// The link's contents fail an import check.
+pub fn share_import_error(import_message: &str) -> String {
+    format!("链接中的进度数据无法导入：{import_message}")
+}
+
+// QR codes.
+/// Text too long for any QR code.
+pub fn qr_too_long(bytes: usize) -> String {
+    format!("内容过长（{bytes} 字节），超出二维码的容量（最多 2953 字节），无法生成二维码。请改用链接或导出文件。")
 }

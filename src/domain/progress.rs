@@ -3,16 +3,20 @@
 //! One [`Record`] per (task id, unit key). A record holds a [`Status`], the completed amount per
 //! metric and dated [`Note`]s. Every field carries its own `updated_at` stamp so that two copies
 //! of a document (two tabs, an imported file) can be merged field by field without losing an edit
-//! (see [`crate::domain::merge`]). Notes are never removed: deleting one sets a `deleted_at`
+//! (see [`Record::merged`]). Notes are never removed: deleting one sets a `deleted_at`
 //! tombstone, which makes undo possible and keeps merges from resurrecting or losing notes.
 //!
 //! The domain never reads a clock or a random source: every operation takes `now_ms`
 //! (milliseconds since the Unix epoch) from the caller.
 
+use std::cmp::Ordering;
 use std::collections::BTreeMap;
 
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
+use crate::domain::limits::{
+    MAX_KEY_CHARS, MAX_NOTES_PER_RECORD, MAX_NOTE_CHARS, MAX_NOTE_ID_CHARS,
+};
 use crate::domain::messages;
 use crate::domain::sort::sort_by;
 use crate::domain::task::DatasetMeta;
@@ -20,20 +24,12 @@ use crate::domain::task::DatasetMeta;
 /// App tag written into every stored or exported document, so foreign JSON is recognised.
 pub const APP_TAG: &str = "qingdan";
 
+/// The schema version this build writes. Documents of older versions are brought up to it by
+/// [`crate::domain::schema::migrate`]; a newer one is read-only.
+pub const CURRENT_SCHEMA: u32 = 1;
+
 /// The unit key of the district level (区级), used beside the 12 unit slugs.
 pub const DISTRICT: &str = "district";
-
-/// Longest note text accepted, in characters (Unicode scalar values).
-pub const MAX_NOTE_CHARS: usize = 5000;
-
-/// Most notes (including deleted ones, which are kept as tombstones) per record.
-pub const MAX_NOTES_PER_RECORD: usize = 500;
-
-/// Longest unit key or metric name accepted; real ones are a few characters long.
-pub const MAX_KEY_CHARS: usize = 200;
-
-/// Longest note id accepted; ids made by [`note_id`] are about 20 characters.
-pub const MAX_NOTE_ID_CHARS: usize = 100;
 
 /// How far a unit has got with a task.
 #[derive(
@@ -196,6 +192,77 @@ impl Record {
             .find(|n| n.id == id)
             .ok_or(EditError::NoteNotFound)
     }
+
+    /// This record merged with another version of it (same task and unit; `self`'s key is kept),
+    /// field by field:
+    /// - status: the one with the newer `status_updated_at` wins;
+    /// - each metric amount: the one with the newer `updated_at` wins;
+    /// - notes: matched by id; the version with the newer `updated_at` wins (so a later edit,
+    ///   deletion or undo wins); notes present on one side only are kept. Nothing is ever
+    ///   removed, tombstones included.
+    ///
+    /// Equal stamps with different values are broken by a fixed order on the values, so the
+    /// result does not depend on argument order: `a.merged(b) == b.merged(a)` and
+    /// `a.merged(a) == a`.
+    pub fn merged(&self, other: &Record) -> Record {
+        let (a, b) = (self, other);
+        let mut out = a.clone();
+
+        // Status: newer stamp wins; on a tie the greater status, so the result is symmetric.
+        if (b.status_updated_at, b.status) > (a.status_updated_at, a.status) {
+            out.status = b.status;
+            out.status_updated_at = b.status_updated_at;
+        }
+
+        for (metric, theirs) in &b.amounts {
+            match out.amounts.get(metric) {
+                Some(ours) if !amount_newer(theirs, ours) => {}
+                _ => {
+                    out.amounts.insert(metric.clone(), *theirs);
+                }
+            }
+        }
+
+        for theirs in &b.notes {
+            match out.notes.iter_mut().find(|n| n.id == theirs.id) {
+                Some(ours) => {
+                    if note_order(theirs, ours) == Ordering::Greater {
+                        *ours = theirs.clone();
+                    }
+                }
+                None => out.notes.push(theirs.clone()),
+            }
+        }
+
+        out.updated_at = a.updated_at.max(b.updated_at);
+        out.normalize();
+        out
+    }
+}
+
+fn amount_newer(theirs: &Amount, ours: &Amount) -> bool {
+    match theirs.updated_at.cmp(&ours.updated_at) {
+        Ordering::Greater => true,
+        Ordering::Less => false,
+        Ordering::Equal => option_total_cmp(theirs.value, ours.value) == Ordering::Greater,
+    }
+}
+
+fn option_total_cmp(a: Option<f64>, b: Option<f64>) -> Ordering {
+    match (a, b) {
+        (Some(x), Some(y)) => x.total_cmp(&y),
+        (a, b) => a.is_some().cmp(&b.is_some()),
+    }
+}
+
+/// Total order used to pick a note version: newer `updated_at` first, then fixed tie-breaks.
+fn note_order(a: &Note, b: &Note) -> Ordering {
+    (a.updated_at, a.deleted_at, &a.text, a.created_at).cmp(&(
+        b.updated_at,
+        b.deleted_at,
+        &b.text,
+        b.created_at,
+    ))
 }
 
 /// Identifies a record: (task id, unit key).
@@ -243,8 +310,7 @@ impl Records {
         let key = (record.task, record.unit.clone());
         match self.0.remove(&key) {
             Some(existing) => {
-                let merged = crate::domain::merge::merge_record(&existing, &record);
-                self.0.insert(key, merged);
+                self.0.insert(key, existing.merged(&record));
             }
             None => {
                 self.0.insert(key, record);
@@ -317,7 +383,7 @@ pub struct ExportInfo {
 pub struct ProgressDoc {
     /// Always [`APP_TAG`].
     pub app: String,
-    /// Format version, see [`crate::domain::schema::CURRENT_SCHEMA`].
+    /// Format version, see [`CURRENT_SCHEMA`].
     pub schema: u32,
     /// `DatasetMeta::id` of the task list the records refer to.
     pub dataset_id: String,
@@ -467,7 +533,7 @@ impl ProgressDoc {
     pub fn new(meta: &DatasetMeta) -> Self {
         ProgressDoc {
             app: APP_TAG.to_string(),
-            schema: crate::domain::schema::CURRENT_SCHEMA,
+            schema: CURRENT_SCHEMA,
             dataset_id: meta.id.clone(),
             dataset_hash: meta.content_hash.clone(),
             revision: 0,
@@ -575,19 +641,13 @@ impl ProgressDoc {
         now_ms: i64,
     ) -> Result<(), EditError> {
         check_note_text(text)?;
-        let r = self
-            .records
-            .get_mut(task, unit)
-            .ok_or(EditError::NoteNotFound)?;
-        let n = r.note_mut(id)?;
-        if !n.is_live() {
-            return Err(EditError::NoteDeleted);
-        }
-        let stamp = next_stamp(n.updated_at, now_ms);
-        n.text = text.to_string();
-        n.updated_at = stamp;
-        r.touch(stamp);
-        Ok(())
+        self.change_note(task, unit, id, now_ms, |n, _| {
+            if !n.is_live() {
+                return Err(EditError::NoteDeleted);
+            }
+            n.text = text.to_string();
+            Ok(true)
+        })
     }
 
     /// Deletes a note by setting its tombstone; [`ProgressDoc::undo_delete`] restores it.
@@ -598,20 +658,14 @@ impl ProgressDoc {
         id: &str,
         now_ms: i64,
     ) -> Result<(), EditError> {
-        let r = self
-            .records
-            .get_mut(task, unit)
-            .ok_or(EditError::NoteNotFound)?;
-        let n = r.note_mut(id)?;
-        if !n.is_live() {
-            // Deleting twice changes nothing; not an error worth showing.
-            return Ok(());
-        }
-        let stamp = next_stamp(n.updated_at, now_ms);
-        n.deleted_at = Some(stamp);
-        n.updated_at = stamp;
-        r.touch(stamp);
-        Ok(())
+        self.change_note(task, unit, id, now_ms, |n, stamp| {
+            if !n.is_live() {
+                // Deleting twice changes nothing; not an error worth showing.
+                return Ok(false);
+            }
+            n.deleted_at = Some(stamp);
+            Ok(true)
+        })
     }
 
     /// Restores a deleted note (its text was kept in the tombstone).
@@ -622,18 +676,35 @@ impl ProgressDoc {
         id: &str,
         now_ms: i64,
     ) -> Result<(), EditError> {
+        self.change_note(task, unit, id, now_ms, |n, _| {
+            if n.is_live() {
+                return Err(EditError::NoteNotDeleted);
+            }
+            n.deleted_at = None;
+            Ok(true)
+        })
+    }
+
+    /// Applies `change` to an existing note with the stamp this edit gets. When it returns
+    /// `Ok(true)` the note and its record are stamped; `Ok(false)` means nothing changed.
+    fn change_note(
+        &mut self,
+        task: u16,
+        unit: &str,
+        id: &str,
+        now_ms: i64,
+        change: impl FnOnce(&mut Note, i64) -> Result<bool, EditError>,
+    ) -> Result<(), EditError> {
         let r = self
             .records
             .get_mut(task, unit)
             .ok_or(EditError::NoteNotFound)?;
         let n = r.note_mut(id)?;
-        if n.is_live() {
-            return Err(EditError::NoteNotDeleted);
-        }
         let stamp = next_stamp(n.updated_at, now_ms);
-        n.deleted_at = None;
-        n.updated_at = stamp;
-        r.touch(stamp);
+        if change(n, stamp)? {
+            n.updated_at = stamp;
+            r.touch(stamp);
+        }
         Ok(())
     }
 

@@ -14,7 +14,7 @@
 //! # The matrix ([`Rollup`])
 //!
 //! Rows are the tasks given (the list page's filtered tasks, see
-//! [`crate::domain::query::filter_tasks`]), grouped by category in the dataset's category order;
+//! [`crate::domain::filter::filter_tasks`]), grouped by category in the dataset's category order;
 //! within a category they keep the order given. Columns are the dataset's units in dataset order,
 //! then the district level (区级, [`DISTRICT`](crate::domain::progress::DISTRICT)), which is where
 //! the district-scope tasks are reported. A cell exists exactly where
@@ -35,7 +35,7 @@
 //!
 //! For every task in the matrix with quantified assignments, per metric: the district total is the
 //! one the source states in the allocation text when it states one for that metric
-//! ([`crate::domain::allocation::stated_totals`], e.g. `全区落实粮食任务12.4万亩` → 124 000 亩;
+//! ([`Rollup::with_stated_totals`], read by `crate::source::allocation::task_stated_totals`, e.g. `全区落实粮食任务12.4万亩` → 124 000 亩;
 //! [`TotalBasis::Stated`]), otherwise the sum of the units' targets ([`TotalBasis::SumOfUnits`]).
 //! Only a total that heads the list of units' shares (`总量：赵巷…、徐泾…`) is read as the
 //! district total: in the 2022 list these are tasks 2, 3, 17, 19, 20, 24, 28, 31, 33, 40 and 43,
@@ -87,8 +87,8 @@ mod tests {
     use super::*;
     use crate::domain::date::Date;
     use crate::domain::progress::{ProgressDoc, Status, DISTRICT};
-    use crate::domain::sample::sample_dataset;
     use crate::domain::summary::MetricProgress;
+    use crate::source::sample::sample_dataset;
 
     fn metric(name: &str, done: Option<f64>, target: Option<f64>, measure: &str) -> MetricProgress {
         MetricProgress {

@@ -17,8 +17,9 @@ use std::fmt;
 use std::str::FromStr;
 
 use super::date::Date;
+use super::facet::FacetKind;
 use super::percent::{decode_component, encode_component};
-use super::query::{url_keys, ScopeKey, SortKey, StatusKey, TaskQuery};
+use super::query::{SortKey, TaskQuery, UnknownKey};
 
 /// A page of the app.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -44,7 +45,7 @@ pub enum Page {
     /// The district roll-up of every unit's progress (`#/rollup`, tools entry page).
     Rollup(RollupView),
     /// Making a share link / QR code of a unit's progress (`#/share/zhujiajiao`; `district` for
-    /// the district level), tools entry page.
+    /// the district level; empty: the user picks the unit), tools entry page.
     Share(String),
     /// Opening a share link: the payload is the rest of the path (`#/receive/1AbC…`), tools
     /// entry page.
@@ -150,40 +151,53 @@ impl Page {
     }
 }
 
-/// The URL parameter names, in the order they are written.
+/// The URL parameters of the task query and the as-of date.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Param {
-    /// Free text ([`TaskQuery::text`]).
+    /// Free text ([`TaskQuery::text`]), `q`.
     Q,
-    /// Category ids.
-    Cat,
-    /// Lead departments.
-    Dept,
-    /// Deadline months (0 = none).
-    Month,
-    /// Unit ids.
-    Unit,
-    /// Scopes.
-    Scope,
-    /// Statuses.
-    Status,
-    /// Sort order.
+    /// The values selected in one facet, named by [`FacetKind::param`] (`cat`, `dept`, …).
+    Facet(FacetKind),
+    /// Sort order, `sort`.
     Sort,
-    /// The "as of" date for deadlines, `YYYY-MM-DD`.
+    /// The "as of" date for deadlines, `asof=YYYY-MM-DD`.
     AsOf,
 }
 
-url_keys!(Param {
-    Q => "q",
-    Cat => "cat",
-    Dept => "dept",
-    Month => "month",
-    Unit => "unit",
-    Scope => "scope",
-    Status => "status",
-    Sort => "sort",
-    AsOf => "asof",
-});
+impl Param {
+    /// Every parameter, in the order they are written.
+    pub fn all() -> impl Iterator<Item = Param> {
+        std::iter::once(Param::Q)
+            .chain(FacetKind::IN_URL_ORDER.map(Param::Facet))
+            .chain([Param::Sort, Param::AsOf])
+    }
+
+    /// The parameter's name in URLs.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Param::Q => "q",
+            Param::Facet(kind) => kind.param(),
+            Param::Sort => "sort",
+            Param::AsOf => "asof",
+        }
+    }
+}
+
+impl FromStr for Param {
+    type Err = UnknownKey;
+
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        Param::all()
+            .find(|p| p.as_str() == s)
+            .ok_or_else(|| UnknownKey(s.to_string()))
+    }
+}
+
+impl fmt::Display for Param {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
 
 /// Where the app is: the page plus the task query and the as-of date, which apply on every page.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -211,11 +225,6 @@ fn split_values(raw: &str) -> impl Iterator<Item = String> + '_ {
         .filter(|v| !v.is_empty())
         .map(decode_component)
         .filter(|v| !v.is_empty())
-}
-
-/// Parses every value with `FromStr`, ignoring the ones that fail.
-fn parsed<T: FromStr>(raw: &str) -> impl Iterator<Item = T> + '_ {
-    split_values(raw).filter_map(|v| v.trim().parse().ok())
 }
 
 /// The path part of the hash for a page, starting with `#/`.
@@ -296,32 +305,24 @@ impl Route {
     /// share it, so a link to another page keeping the filters is [`page_path`] + this.
     pub fn params(&self) -> String {
         let q = &self.query;
-        let mut params: Vec<(Param, String)> = Vec::new();
-        let mut add = |p: Param, value: String| {
-            if !value.is_empty() {
-                params.push((p, value));
-            }
-        };
-        add(Param::Q, encode_component(&q.text));
-        add(Param::Cat, join(&q.categories));
-        add(Param::Dept, join(&q.leads));
-        add(Param::Month, join(&q.months));
-        add(Param::Unit, join(&q.units));
-        add(Param::Scope, join(&q.scopes));
-        add(Param::Status, join(&q.statuses));
-        if q.sort != SortKey::default() {
-            add(Param::Sort, q.sort.to_string());
-        }
-        if let Some(d) = self.as_of {
-            add(Param::AsOf, encode_component(&d.to_iso()));
-        }
-
         let mut out = String::new();
-        for (i, (p, v)) in params.iter().enumerate() {
-            out.push(if i == 0 { '?' } else { '&' });
-            out.push_str(p.as_str());
-            out.push('=');
-            out.push_str(v);
+        for p in Param::all() {
+            let value = match p {
+                Param::Q => encode_component(&q.text),
+                Param::Facet(kind) => join(kind.selected_in(q).iter().map(|k| k.url_value())),
+                Param::Sort if q.sort != SortKey::default() => q.sort.to_string(),
+                Param::Sort => String::new(),
+                Param::AsOf => self
+                    .as_of
+                    .map(|d| encode_component(&d.to_iso()))
+                    .unwrap_or_default(),
+            };
+            if !value.is_empty() {
+                out.push(if out.is_empty() { '?' } else { '&' });
+                out.push_str(p.as_str());
+                out.push('=');
+                out.push_str(&value);
+            }
         }
         out
     }
@@ -347,7 +348,6 @@ impl Route {
             "print" if arg.is_empty() => Page::Data,
             "print" => Page::Print(arg),
             "rollup" => Page::Rollup(RollupView::parse(params)),
-            "share" if arg.is_empty() => Page::Data,
             "share" => Page::Share(arg),
             // Kept verbatim: the codec decides what is valid, and says so.
             "receive" => Page::Receive(raw_arg.to_string()),
@@ -366,12 +366,11 @@ impl Route {
             };
             match param {
                 Param::Q => q.text = decode_component(value),
-                Param::Cat => q.categories.extend(parsed::<u8>(value)),
-                Param::Dept => q.leads.extend(split_values(value)),
-                Param::Month => q.months.extend(parsed::<u32>(value).filter(|&m| m <= 12)),
-                Param::Unit => q.units.extend(split_values(value)),
-                Param::Scope => q.scopes.extend(parsed::<ScopeKey>(value)),
-                Param::Status => q.statuses.extend(parsed::<StatusKey>(value)),
+                Param::Facet(kind) => {
+                    for key in split_values(value).filter_map(|v| kind.parse_value(&v)) {
+                        key.select(q);
+                    }
+                }
                 Param::Sort => {
                     if let Ok(sort) = decode_component(value).parse() {
                         q.sort = sort;
@@ -398,6 +397,7 @@ impl fmt::Display for Route {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::domain::query::{ScopeKey, StatusKey};
 
     fn d(y: i32, m: u32, day: u32) -> Date {
         Date::from_ymd_opt(y, m, day).unwrap()
@@ -405,12 +405,12 @@ mod tests {
 
     #[test]
     fn param_names_round_trip() {
-        let names: Vec<String> = Param::ALL.iter().map(|p| p.to_string()).collect();
+        let names: Vec<String> = Param::all().map(|p| p.to_string()).collect();
         assert_eq!(
             names,
             ["q", "cat", "dept", "month", "unit", "scope", "status", "sort", "asof"]
         );
-        for &p in Param::ALL {
+        for p in Param::all() {
             assert_eq!(p.to_string().parse::<Param>(), Ok(p));
         }
         assert!("Q".parse::<Param>().is_err());
@@ -560,7 +560,10 @@ mod tests {
         assert_eq!(towns.href_from(Entry::Tools), "index.html#/towns");
         assert_eq!(Page::Receive("x".into()).entry(), Entry::Tools);
         assert_eq!(Page::Data.entry(), Entry::App);
-        // A share page needs a unit; without one it is the data page.
-        assert_eq!(Route::from_hash("#/share/").page, Page::Data);
+        // A share page without a unit lets the user choose one.
+        assert_eq!(
+            Route::from_hash("#/share/").page,
+            Page::Share(String::new())
+        );
     }
 }

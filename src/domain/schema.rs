@@ -3,8 +3,9 @@
 //! A stored or exported document carries `schema`. Reading goes: JSON value → check app tag →
 //! check schema → apply the migration steps from that version up to [`CURRENT_SCHEMA`] (each step
 //! a pure `Value -> Value` function) → deserialise. Schema 1 is the first and current format, so
-//! there are no steps yet; a v2 would bump `CURRENT_SCHEMA`, add `v1_to_v2` to [`STEPS`] and a
-//! fixture `tests/fixtures/progress-v2.json`.
+//! there are no steps yet; a v2 would bump [`CURRENT_SCHEMA`] (beside the document type in
+//! [`crate::domain::progress`]), add `v1_to_v2` to `STEPS` and a fixture
+//! `tests/fixtures/progress-v2.json`.
 //!
 //! A document with a *newer* schema than this build knows is reported as
 //! [`MigrateError::NewerSchema`]: the app must then open read-only and never overwrite it,
@@ -13,10 +14,7 @@
 use serde_json::Value;
 
 use crate::domain::messages;
-use crate::domain::progress::{ProgressDoc, APP_TAG};
-
-/// The schema version this build writes.
-pub const CURRENT_SCHEMA: u32 = 1;
+use crate::domain::progress::{ProgressDoc, Record, APP_TAG, CURRENT_SCHEMA};
 
 /// One migration step: turns a document of version `n` into version `n + 1`.
 type Step = fn(Value) -> Result<Value, MigrateError>;
@@ -138,7 +136,7 @@ fn from_value_zh(value: Value) -> Result<ProgressDoc, MigrateError> {
     }
     doc.records = parsed
         .into_iter()
-        .map(|mut r: crate::domain::progress::Record| {
+        .map(|mut r: Record| {
             r.normalize();
             r
         })

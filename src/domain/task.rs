@@ -149,6 +149,18 @@ pub struct Assignment {
     pub phrase: String,
 }
 
+/// A district-wide total the allocation text states for one metric, e.g. `全区落实粮食任务12.4万亩`
+/// for 粮食任务 (124 000 亩).
+#[derive(Debug, Clone, PartialEq)]
+pub struct StatedTotal {
+    /// The metric, named exactly as in the units' [`Assignment`]s.
+    pub metric: String,
+    /// The total in the assignments' measure (12.4万亩 becomes 124000 for items in 亩).
+    pub value: f64,
+    /// The assignments' measure, e.g. `亩`.
+    pub measure: String,
+}
+
 /// Reading a dataset from a parsed JSON value by hand, field by field.
 ///
 /// The app parses the embedded list (and any list a user opens) with `serde_json` into a

@@ -133,8 +133,8 @@ pub fn town_counts(ds: &Dataset) -> Vec<TownCounts> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::sample::sample_dataset;
     use crate::domain::task::Assignment;
+    use crate::source::sample::sample_dataset;
 
     fn ids(tasks: &[&Task]) -> Vec<u16> {
         tasks.iter().map(|t| t.id).collect()

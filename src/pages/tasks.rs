@@ -6,8 +6,9 @@ use crate::components::facet_group::{toggled_href, FacetGroup};
 use crate::components::progressive::{sliced, FIRST};
 use crate::components::search_bar::{AsOfInput, SearchBox, SortSelect};
 use crate::components::task_card::TaskCard;
-use crate::domain::facet::{facet_entries, selected_values, FacetKey, FacetKind};
-use crate::domain::query::{filter_and_count_in, filter_tasks_in, FacetCounts, TaskQuery};
+use crate::domain::facet::{selected_values, FacetKey, FacetKind};
+use crate::domain::filter::{filter_and_count_in, filter_tasks_in, FacetCounts};
+use crate::domain::query::TaskQuery;
 use crate::domain::task::Task;
 use crate::state::{use_app_state, AppState};
 use crate::text;
@@ -62,31 +63,20 @@ fn evaluate(state: AppState, with_counts: RwSignal<bool>) -> Memo<Evaluated> {
     })
 }
 
-/// The six facet groups; built only once the filter panel is open.
+/// The facet groups, in the panel's order; built only once the filter panel is open.
 fn facet_groups(evaluated: Memo<Evaluated>) -> impl IntoView {
-    let group = |kind: FacetKind, title: &'static str, testid: &'static str| {
-        let entries = Memo::new(move |_| {
-            evaluated.with(|e| {
-                e.counts
-                    .as_ref()
-                    .map(|c| facet_entries(c, kind))
-                    .unwrap_or_default()
-            })
-        });
-        view! { <FacetGroup title=title testid=testid entries=entries /> }
-    };
     FacetKind::ALL
         .iter()
         .map(|&kind| {
-            let (title, testid) = match kind {
-                FacetKind::Unit => (text::FACET_UNIT, "facet-unit"),
-                FacetKind::Category => (text::FACET_CATEGORY, "facet-category"),
-                FacetKind::Lead => (text::FACET_LEAD, "facet-lead"),
-                FacetKind::Month => (text::FACET_MONTH, "facet-month"),
-                FacetKind::Scope => (text::FACET_SCOPE, "facet-scope"),
-                FacetKind::Status => (text::FACET_STATUS, "facet-status"),
-            };
-            group(kind, title, testid)
+            let entries = Memo::new(move |_| {
+                evaluated.with(|e| {
+                    e.counts
+                        .as_ref()
+                        .map(|c| c.get(kind).to_vec())
+                        .unwrap_or_default()
+                })
+            });
+            view! { <FacetGroup kind=kind entries=entries /> }
         })
         .collect_view()
 }

@@ -6,13 +6,12 @@ use std::collections::{BTreeMap, BTreeSet};
 use crate::domain::import::{
     preview, validate_import, ImportDoc, ImportError, ImportPreview, ImportWarning,
 };
-use crate::domain::merge::{merge, merge_record};
+use crate::domain::merge::merge;
 use crate::domain::messages;
 use crate::domain::progress::{Amount, Note, ProgressDoc, Record, RecordKey, Status, DISTRICT};
 use crate::domain::sort::sort_by;
 use crate::domain::summary::unit_name;
 use crate::domain::task::Dataset;
-use crate::domain::units::unit_order;
 
 /// The result of collecting a set of files: what each file holds, where files disagree, and the
 /// document that applying them all would give. Nothing has been applied.
@@ -62,7 +61,7 @@ pub struct AcceptedFile {
 }
 
 /// A record that accepted files hold in different versions. The merged record (what
-/// [`Batch::combined`] holds from the files) is [`merge_record`] of all versions: per field the
+/// [`Batch::combined`] holds from the files) is [`Record::merged`](crate::domain::progress::Record::merged) of all versions: per field the
 /// newer edit wins.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Conflict {
@@ -127,7 +126,7 @@ impl Batch {
                         .is_ok_and(|a| a.import.doc.records == import.doc.records)
                 });
                 AcceptedFile {
-                    units: covered_units(&import.doc),
+                    units: covered_units(dataset, &import.doc),
                     exported_at: import.doc.export.as_ref().map(|e| e.exported_at),
                     counts: preview(current, &import),
                     warnings: import.warnings.clone(),
@@ -166,7 +165,7 @@ impl Batch {
         );
 
         Batch {
-            conflicts: conflicts(&accepted),
+            conflicts: conflicts(dataset, &accepted),
             files: out_files,
             combined,
             totals,
@@ -229,8 +228,18 @@ impl Batch {
     }
 }
 
+/// A unit's place in the dataset's order (after every unit for the district and unknown keys).
+fn unit_rank(dataset: &Dataset, id: &str) -> usize {
+    dataset
+        .units
+        .iter()
+        .position(|u| u.id == id)
+        .unwrap_or(dataset.units.len())
+}
+
 /// The unit keys a file covers, see [`AcceptedFile::units`].
-fn covered_units(doc: &ProgressDoc) -> Vec<String> {
+fn covered_units(dataset: &Dataset, doc: &ProgressDoc) -> Vec<String> {
+    let unit_order = |id: &str| unit_rank(dataset, id);
     let mut units: Vec<String> = Vec::new();
     for key in doc
         .export
@@ -252,7 +261,8 @@ fn covered_units(doc: &ProgressDoc) -> Vec<String> {
 }
 
 /// Every record held by two or more accepted files in different versions.
-fn conflicts(accepted: &[(usize, &ImportDoc)]) -> Vec<Conflict> {
+fn conflicts(dataset: &Dataset, accepted: &[(usize, &ImportDoc)]) -> Vec<Conflict> {
+    let unit_order = |id: &str| unit_rank(dataset, id);
     // (task, unit) → the files holding it, with their versions.
     let mut held: BTreeMap<(u16, &str), Vec<(usize, &Record)>> = BTreeMap::new();
     for (i, import) in accepted {
@@ -272,7 +282,7 @@ fn conflicts(accepted: &[(usize, &ImportDoc)]) -> Vec<Conflict> {
         }
         let merged = rest
             .iter()
-            .fold((*first).clone(), |acc, (_, r)| merge_record(&acc, r));
+            .fold((*first).clone(), |acc, (_, r)| acc.merged(r));
         let fields = differing_fields(&versions, &merged);
         let files: Vec<usize> = versions.iter().map(|(i, _)| *i).collect();
         let winner = match files

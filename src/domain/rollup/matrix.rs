@@ -2,7 +2,6 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use crate::domain::allocation::stated_totals;
 use crate::domain::date::Date;
 use crate::domain::export::{china_date, format_number};
 use crate::domain::messages;
@@ -11,6 +10,7 @@ use crate::domain::query::category_label;
 use crate::domain::summary::{
     is_overdue, metric_progress, task_applies, unit_keys, unit_name, MetricProgress,
 };
+use crate::domain::task::StatedTotal;
 use crate::domain::task::{Dataset, Task};
 
 use super::charts::CellCounts;
@@ -177,6 +177,19 @@ pub struct MetricTotal {
     pub district_done: Option<f64>,
     /// [`MetricTotal::units_done`] / [`MetricTotal::district_total`] × 100, when the total is > 0.
     pub percent: Option<f64>,
+}
+
+impl MetricTotal {
+    /// The district total and its basis from the stated total (if any) and the units' targets,
+    /// then the percentage.
+    fn settle(&mut self) {
+        (self.district_total, self.basis) = match self.stated_total {
+            Some(v) => (v, TotalBasis::Stated),
+            None => (self.units_target, TotalBasis::SumOfUnits),
+        };
+        self.percent =
+            crate::domain::summary::percent(Some(self.units_done), Some(self.district_total));
+    }
 }
 
 /// The totals of one task with quantified assignments.
@@ -431,6 +444,23 @@ impl<'a> Rollup<'a> {
             .collect()
     }
 
+    /// The same roll-up with the district totals the source states (see the module docs):
+    /// `stated` reads them from a task (`crate::source::allocation::task_stated_totals`; the
+    /// parser of the source's free text lives with the source reader, not in the domain).
+    pub fn with_stated_totals(mut self, stated: impl Fn(&Task) -> Vec<StatedTotal>) -> Self {
+        for totals in &mut self.totals {
+            let found = stated(totals.task);
+            for t in &mut totals.metrics {
+                t.stated_total = found
+                    .iter()
+                    .find(|s| s.metric == t.metric && s.measure == t.measure)
+                    .map(|s| s.value);
+                t.settle();
+            }
+        }
+        self
+    }
+
     fn task_totals(&self, row: &Row<'a>, doc: &ProgressDoc) -> Option<TaskTotals<'a>> {
         let task = row.task;
         let mut metrics: Vec<(&str, &str)> = Vec::new();
@@ -442,7 +472,6 @@ impl<'a> Rollup<'a> {
         if metrics.is_empty() {
             return None;
         }
-        let stated = stated_totals(&task.allocation_text, &task.name, &task.requirements);
         let district = doc.record(task.id, DISTRICT);
         let metrics = metrics
             .into_iter()
@@ -452,10 +481,7 @@ impl<'a> Rollup<'a> {
                     measure: measure.to_string(),
                     district_total: 0.0,
                     basis: TotalBasis::SumOfUnits,
-                    stated_total: stated
-                        .iter()
-                        .find(|s| s.metric == metric && s.measure == measure)
-                        .map(|s| s.value),
+                    stated_total: None,
                     units_target: 0.0,
                     units_done: 0.0,
                     units_assigned: 0,
@@ -478,12 +504,7 @@ impl<'a> Rollup<'a> {
                         }
                     }
                 }
-                (t.district_total, t.basis) = match t.stated_total {
-                    Some(v) => (v, TotalBasis::Stated),
-                    None => (t.units_target, TotalBasis::SumOfUnits),
-                };
-                t.percent =
-                    crate::domain::summary::percent(Some(t.units_done), Some(t.district_total));
+                t.settle();
                 t
             })
             .collect();

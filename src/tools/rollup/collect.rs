@@ -322,7 +322,7 @@ fn file_line(ds: &'static Dataset, batch: &Batch, n: usize, line: &FileLine) -> 
 mod tests {
     use super::*;
     use crate::domain::progress::{ProgressDoc, Status};
-    use crate::domain::sample::sample_dataset;
+    use crate::source::sample::sample_dataset;
 
     #[test]
     fn lines_keep_the_picked_order_and_unread_files_are_refused() {

@@ -5,18 +5,14 @@ use leptos::prelude::*;
 
 use crate::components::facet_group::{toggled_href, FacetGroup};
 use crate::components::search_bar::{AsOfInput, SearchBox};
-use crate::domain::facet::{facet_entries, selected_values, FacetKey, FacetKind};
+use crate::domain::facet::{selected_values, FacetKey, FacetKind};
 use crate::state::use_app_state;
 use crate::text;
 
 use super::{rollup_query, Filtered};
 
-/// The facets the roll-up filters by, with their titles and test ids.
-const FACETS: [(FacetKind, &str, &str); 3] = [
-    (FacetKind::Category, text::FACET_CATEGORY, "facet-category"),
-    (FacetKind::Lead, text::FACET_LEAD, "facet-lead"),
-    (FacetKind::Month, text::FACET_MONTH, "facet-month"),
-];
+/// The facets the roll-up filters by.
+const FACETS: [FacetKind; 3] = [FacetKind::Category, FacetKind::Lead, FacetKind::Month];
 
 /// Search, facets, as-of date and the count of tasks shown.
 #[component]
@@ -25,9 +21,9 @@ pub fn RollupFilters(filtered: Memo<Filtered>) -> impl IntoView {
     let ds = state.ds;
     let groups = FACETS
         .iter()
-        .map(|&(kind, title, testid)| {
-            let entries = Memo::new(move |_| filtered.with(|f| facet_entries(&f.counts, kind)));
-            view! { <FacetGroup title=title testid=testid entries=entries /> }
+        .map(|&kind| {
+            let entries = Memo::new(move |_| filtered.with(|f| f.counts.get(kind).to_vec()));
+            view! { <FacetGroup kind=kind entries=entries /> }
         })
         .collect_view();
     // Only the values of the roll-up's own facets (a link from the task list may carry others).

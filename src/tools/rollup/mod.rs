@@ -19,10 +19,12 @@ mod totals;
 
 use leptos::prelude::*;
 
-use crate::domain::query::{filter_and_count_in, FacetCounts, StatusKey, TaskQuery};
+use crate::domain::filter::{filter_and_count_in, FacetCounts};
+use crate::domain::query::{StatusKey, TaskQuery};
 use crate::domain::rollup::Rollup;
 use crate::domain::route::{Page, RollupView};
 use crate::domain::task::Task;
+use crate::source::allocation::task_stated_totals;
 use crate::state::{use_app_state, AppState};
 use crate::text;
 
@@ -118,7 +120,11 @@ pub fn RollupPage() -> impl IntoView {
     let rollup = Memo::new_with_compare(
         move |_| {
             let as_of = state.as_of();
-            filtered.with(|f| progress.doc.with(|d| Rollup::new(ds, d, as_of, &f.tasks)))
+            filtered.with(|f| {
+                progress.doc.with(|d| {
+                    Rollup::new(ds, d, as_of, &f.tasks).with_stated_totals(task_stated_totals)
+                })
+            })
         },
         |_, _| true,
     );

@@ -60,7 +60,8 @@
 //! * [`Scope::Listed`]: otherwise, when some unit is named.
 //! * [`Scope::District`]: no unit named and no all-towns phrase (including an empty cell).
 
-use super::task::{Assignment, Scope, UnitAllocation, UnitKind};
+use crate::domain::task::{Assignment, Scope, UnitAllocation, UnitKind};
+
 use super::units;
 
 /// Units of measure that can follow a number, longest first so `万亩次` wins over `万亩`.
@@ -625,17 +626,7 @@ pub fn parse_allocation(text: &str, task_name: &str, requirements: &str) -> Pars
     ParsedAllocation { scope, allocations }
 }
 
-/// A district-wide total the allocation text states for one metric, e.g. `全区落实粮食任务12.4万亩`
-/// for 粮食任务 (124 000 亩).
-#[derive(Debug, Clone, PartialEq)]
-pub struct StatedTotal {
-    /// The metric, named exactly as in the units' [`Assignment`]s.
-    pub metric: String,
-    /// The total in the assignments' measure (12.4万亩 becomes 124000 for items in 亩).
-    pub value: f64,
-    /// The assignments' measure, e.g. `亩`.
-    pub measure: String,
-}
+pub use crate::domain::task::StatedTotal;
 
 /// `value` stated in `from`, expressed in `to`: the same measure, or one with the `万` (10 000)
 /// prefix on one side (`万亩` → `亩`). `None` when the measures do not match.
@@ -697,6 +688,12 @@ pub fn stated_totals(text: &str, task_name: &str, requirements: &str) -> Vec<Sta
             })
         })
         .collect()
+}
+
+/// [`stated_totals`] of a task of the dataset (for
+/// [`crate::domain::rollup::Rollup::with_stated_totals`]).
+pub fn task_stated_totals(task: &crate::domain::task::Task) -> Vec<StatedTotal> {
+    stated_totals(&task.allocation_text, &task.name, &task.requirements)
 }
 
 #[cfg(test)]

@@ -13,8 +13,8 @@ use std::rc::Rc;
 
 use crate::domain::merge::merge;
 use crate::domain::messages;
-use crate::domain::progress::ProgressDoc;
-use crate::domain::schema::{migrate, MigrateError, CURRENT_SCHEMA};
+use crate::domain::progress::{ProgressDoc, CURRENT_SCHEMA};
+use crate::domain::schema::{migrate, MigrateError};
 use crate::domain::sort::sort_by;
 
 mod keys;

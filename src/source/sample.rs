@@ -17,7 +17,7 @@
 
 use crate::domain::date::Date;
 
-use super::task::{
+use crate::domain::task::{
     Assignment, Category, Dataset, DatasetMeta, Scope, Task, Unit, UnitAllocation, UnitKind,
     DATASET_SCHEMA,
 };

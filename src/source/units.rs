@@ -6,7 +6,7 @@
 
 use std::sync::OnceLock;
 
-use super::task::{Unit, UnitKind};
+use crate::domain::task::{Unit, UnitKind};
 
 /// One unit as static data; [`all_units`] turns the table into [`Unit`] values.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -23,28 +23,34 @@ pub struct UnitDef {
 
 /// The units in canonical order (the order the source lists towns in its breakdowns).
 pub const UNITS: [UnitDef; 12] = [
-    town("zhaoxiang", "赵巷镇", &["赵巷"]),
-    town("xujing", "徐泾镇", &["徐泾"]),
-    town("huaxin", "华新镇", &["华新"]),
-    town("chonggu", "重固镇", &["重固"]),
-    town("baihe", "白鹤镇", &["白鹤"]),
-    town("zhujiajiao", "朱家角镇", &["朱家角"]),
-    town("liantang", "练塘镇", &["练塘"]),
-    town("jinze", "金泽镇", &["金泽"]),
-    subdistrict("xiayang", "夏阳街道", &["夏阳"]),
-    subdistrict("yingpu", "盈浦街道", &["盈浦"]),
-    subdistrict("xianghuaqiao", "香花桥街道", &["香花桥"]),
+    unit(UnitKind::Town, "zhaoxiang", "赵巷镇", &["赵巷"]),
+    unit(UnitKind::Town, "xujing", "徐泾镇", &["徐泾"]),
+    unit(UnitKind::Town, "huaxin", "华新镇", &["华新"]),
+    unit(UnitKind::Town, "chonggu", "重固镇", &["重固"]),
+    unit(UnitKind::Town, "baihe", "白鹤镇", &["白鹤"]),
+    unit(UnitKind::Town, "zhujiajiao", "朱家角镇", &["朱家角"]),
+    unit(UnitKind::Town, "liantang", "练塘镇", &["练塘"]),
+    unit(UnitKind::Town, "jinze", "金泽镇", &["金泽"]),
+    unit(UnitKind::Subdistrict, "xiayang", "夏阳街道", &["夏阳"]),
+    unit(UnitKind::Subdistrict, "yingpu", "盈浦街道", &["盈浦"]),
+    unit(
+        UnitKind::Subdistrict,
+        "xianghuaqiao",
+        "香花桥街道",
+        &["香花桥"],
+    ),
     // The source writes "现代农业园区" and, once (task 17), "农业园区". A bare "园区" never
     // appears, and accepting it would risk matching unrelated words, so it is not a short name.
-    UnitDef {
-        id: "nongye-yuanqu",
-        name: "现代农业园区",
-        short_names: &["农业园区"],
-        kind: UnitKind::Park,
-    },
+    unit(
+        UnitKind::Park,
+        "nongye-yuanqu",
+        "现代农业园区",
+        &["农业园区"],
+    ),
 ];
 
-const fn town(
+const fn unit(
+    kind: UnitKind,
     id: &'static str,
     name: &'static str,
     short_names: &'static [&'static str],
@@ -53,20 +59,7 @@ const fn town(
         id,
         name,
         short_names,
-        kind: UnitKind::Town,
-    }
-}
-
-const fn subdistrict(
-    id: &'static str,
-    name: &'static str,
-    short_names: &'static [&'static str],
-) -> UnitDef {
-    UnitDef {
-        id,
-        name,
-        short_names,
-        kind: UnitKind::Subdistrict,
+        kind,
     }
 }
 
@@ -81,7 +74,7 @@ pub struct GroupDef {
 
 /// Group names. The 2022 source uses only 青西三镇 (the three western towns, task 64).
 /// Phrases for "all towns" ("11个街镇", "各街镇" …) are scopes, not groups: see
-/// [`crate::domain::allocation`].
+/// [`crate::source::allocation`].
 pub const GROUPS: &[GroupDef] = &[GroupDef {
     name: "青西三镇",
     members: &["zhujiajiao", "liantang", "jinze"],

@@ -35,9 +35,9 @@ use std::collections::HashSet;
 use std::fmt;
 
 use crate::domain::date::Date;
+use crate::domain::task::{Category, Dataset, DatasetMeta, Task, DATASET_SCHEMA};
 
 use super::allocation;
-use super::task::{Category, Dataset, DatasetMeta, Task, DATASET_SCHEMA};
 use super::units;
 
 /// A problem in the source, with the 1-based line it was found on.
