@@ -472,14 +472,14 @@ pub const STALE_LABEL: &str = "超过多少天未报送视为滞后";
 /// Who-is-behind table headers.
 pub const BEHIND_HEADERS: [&str; 9] = [
     "单位",
+    "报送状态",
+    "距截至日期",
+    "最近报送",
     "已完成",
     "推进中",
     "存在困难",
     "未开始",
     "逾期",
-    "最近报送",
-    "距截至日期",
-    "报送状态",
 ];
 /// A unit that is silent.
 pub fn silent_flag(days: u32) -> String {

@@ -320,10 +320,10 @@ function expectBehind(got, model, stale) {
       silent: a.silent,
       cells: [
         a.name,
-        ...['done', 'in_progress', 'blocked', 'not_started', 'overdue'].map((k) => String(a.counts[k])),
-        a.last,
-        a.since,
         a.silent ? `⚠ 超过 ${stale} 天未报送` : '✓ 按时报送',
+        a.since,
+        a.last,
+        ...['done', 'in_progress', 'blocked', 'not_started', 'overdue'].map((k) => String(a.counts[k])),
       ],
     })),
   );
@@ -606,6 +606,28 @@ test('on a phone: one unit at a time, or one task with every unit', async () => 
     model.cols.map((c, i) => [c.key, row.cells[i] ? CLASS[row.cells[i].status] : 'na', row.cells[i] ? cellAmounts(row.cells[i]) : []]),
   );
   await shoot(page, 'rollup-matrix-section', 'rollup-phone-task');
+  s.assertClean();
+  await s.context.close();
+});
+
+test('files dropped on the drop zone are collected like picked ones', async () => {
+  const sc = scenario();
+  const s = await openRollup(VIEWPORTS[1]);
+  const { page } = s;
+  const files = [sc.files[0], sc.files[5]].map((f) => ({ name: f.name, text: f.buffer.toString() }));
+  await page.getByTestId('rollup-drop').evaluate((zone, files) => {
+    const dt = new DataTransfer();
+    for (const f of files) dt.items.add(new File([f.text], f.name, { type: 'application/json' }));
+    zone.dispatchEvent(new DragEvent('dragenter', { dataTransfer: dt, bubbles: true, cancelable: true }));
+    zone.dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));
+  }, files);
+  await visible(page, '[data-testid="collect-batch"]');
+  const names = await page.getByTestId('collect-file').evaluateAll((trs) => trs.map((tr) => tr.children[0].textContent));
+  assert.deepEqual(names, files.map((f) => f.name));
+  await page.getByTestId('collect-cancel').click();
+  await page.getByTestId('collect-message').filter({ hasText: '已取消' }).waitFor();
+  assert.equal(await page.getByTestId('collect-batch').count(), 0);
+  assert.equal(await page.evaluate((k) => localStorage.getItem(k), KEY), null, 'nothing was applied');
   s.assertClean();
   await s.context.close();
 });

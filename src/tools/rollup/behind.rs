@@ -29,14 +29,15 @@ fn activity_row(a: &UnitActivity, stale: u32) -> impl IntoView {
     view! {
         <tr data-unit=a.key.clone() data-silent=if a.silent { "true" } else { "false" }>
             <th scope="row">{a.name.clone()}</th>
+            // What the table is for first, so a phone shows it without scrolling sideways.
+            <td data-col="flag"><span class=class>{flag}</span></td>
+            <td data-col="since">{a.last_report_zh()}</td>
+            <td data-col="last">{last}</td>
             {num(c.done)}
             {num(c.in_progress)}
             {num(c.blocked)}
             {num(c.not_started)}
             {num(c.overdue)}
-            <td class="rollup-nowrap" data-col="last">{last}</td>
-            <td data-col="since">{a.last_report_zh()}</td>
-            <td data-col="flag"><span class=class>{flag}</span></td>
         </tr>
     }
 }
