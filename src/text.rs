@@ -41,7 +41,7 @@ pub const NAV_MY_UNIT: &str = "我的街镇";
 /// Search box label.
 pub const SEARCH_LABEL: &str = "搜索任务";
 /// Search box placeholder.
-pub const SEARCH_PLACEHOLDER: &str = "名称、要求、任务量、部门，空格分隔多个词";
+pub const SEARCH_PLACEHOLDER: &str = "名称、要求、任务量、部门，空格分隔多个词，也可用拼音或首字母";
 /// Sort control label.
 pub const SORT_LABEL: &str = "排序";
 /// As-of date control label.

@@ -314,8 +314,10 @@ fn merge_newer_wins_and_never_loses_a_note_1000_cases() {
 }
 
 /// A sequence of search texts as someone types, deletes and changes words: pieces of the real
-/// list's texts (so many queries match something), random letters in either case, and spaces.
+/// list's texts (so many queries match something), their pinyin (initials or full readings, from
+/// the `pinyin` crate), random letters in either case, and spaces.
 fn typing_session() -> impl Strategy<Value = Vec<String>> {
+    use pinyin::ToPinyin;
     let ds = qingdan::data::embedded().expect("embedded dataset");
     let words: Vec<String> = ds
         .tasks
@@ -326,8 +328,41 @@ fn typing_session() -> impl Strategy<Value = Vec<String>> {
                 .map(|s| s.chars().take(4).collect::<String>())
         })
         .collect();
+    let spelled: Vec<String> = ds
+        .tasks
+        .iter()
+        .flat_map(|t| {
+            let start: String = t.name.chars().skip(usize::from(t.id % 3)).take(4).collect();
+            let initials: String = start
+                .as_str()
+                .to_pinyin()
+                .flatten()
+                .map(|p| p.first_letter())
+                .collect();
+            let full: String = start
+                .as_str()
+                .to_pinyin()
+                .flatten()
+                .map(|p| p.plain())
+                .collect();
+            [initials, full]
+        })
+        .chain(
+            [
+                "zjj",
+                "zhujiajiao",
+                "nyncw",
+                "nongyenongcunwei",
+                "dl",
+                "chonggu",
+                "cg",
+            ]
+            .map(String::from),
+        )
+        .collect();
     let piece = prop_oneof![
         3 => prop::sample::select(words),
+        2 => prop::sample::select(spelled),
         1 => "[a-zA-Z0-9路村 ]{1,3}".prop_map(String::from),
     ];
     prop::collection::vec((piece, 0usize..4), 1..12).prop_map(|steps| {
@@ -358,7 +393,7 @@ fn search_index_agrees_with_the_scan_over_typing_sessions_1000_cases() {
     };
     check("search index", typing_session(), |session| {
         // One index for the whole session: it narrows from its previous answer.
-        let index = SearchIndex::new(&ds.tasks);
+        let index = SearchIndex::new(&ds);
         for text in session {
             let mut q = TaskQuery {
                 text: text.clone(),

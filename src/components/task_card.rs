@@ -17,10 +17,13 @@ use crate::text;
 /// How many characters of context a search excerpt shows on each side of the hit.
 const SNIPPET_RADIUS: usize = 24;
 
-/// `text`, with the search terms marked when the list has a search.
+/// `text` (a name or departments: texts pinyin search covers), with the search terms marked when
+/// the list has a search.
 fn text_of(text: &str, terms: Option<Signal<Vec<String>>>) -> AnyView {
     match terms {
-        Some(terms) => view! { <Highlight text=text.to_string() terms=terms /> }.into_any(),
+        Some(terms) => {
+            view! { <Highlight text=text.to_string() terms=terms pinyin=true /> }.into_any()
+        }
         None => text.to_string().into_any(),
     }
 }

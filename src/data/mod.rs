@@ -5,10 +5,22 @@
 //! another Dataset JSON instead (the benchmark's synthetic lists). Unset, it is
 //! `src/data/qingpu-2022.json`.
 
+use crate::domain::pinyin::ReadingTable;
 use crate::domain::task::{Dataset, DATASET_SCHEMA};
 
 /// The embedded dataset JSON, exactly as generated (see `build.rs` for `QINGDAN_DATASET`).
 pub const DATASET_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/dataset.json"));
+
+/// The pinyin readings of the embedded list's searched characters, written by `build.rs` from the
+/// `pinyin` crate (see [`crate::domain::pinyin`]).
+pub const READINGS_TEXT: &str = include_str!(concat!(env!("OUT_DIR"), "/readings.txt"));
+
+/// The reading table of the embedded list (read once; an unreadable table, which a build never
+/// writes, leaves pinyin search finding nothing rather than stopping the app).
+pub fn readings() -> &'static ReadingTable {
+    static TABLE: std::sync::OnceLock<ReadingTable> = std::sync::OnceLock::new();
+    TABLE.get_or_init(|| ReadingTable::parse(READINGS_TEXT).unwrap_or_default())
+}
 
 /// Why the embedded dataset could not be used.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -64,6 +76,12 @@ mod tests {
         if option_env!("QINGDAN_DATASET").is_none_or(str::is_empty) {
             assert_eq!(DATASET_JSON, include_str!("qingpu-2022.json"));
         }
+    }
+
+    #[test]
+    fn the_embedded_readings_parse() {
+        assert_eq!(ReadingTable::parse(READINGS_TEXT).as_ref(), Ok(readings()));
+        assert_eq!(readings().readings('重'), ["zhong", "chong", "tong"]);
     }
 
     #[test]

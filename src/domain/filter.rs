@@ -9,7 +9,7 @@ use std::collections::BTreeMap;
 
 use super::facet::{FacetEntry, FacetKey, FacetKind};
 use super::query::{StatusKey, TaskQuery};
-use super::search::{task_matches, terms, SearchIndex};
+use super::search::{task_matches_in, terms, SearchIndex};
 use super::task::{Dataset, Task};
 
 /// A query prepared for matching many tasks.
@@ -31,7 +31,7 @@ impl Matcher<'_> {
     fn text_matches(&self, i: usize, task: &Task) -> bool {
         match &self.text {
             Some(ok) => ok[i],
-            None => task_matches(task, &self.terms),
+            None => task_matches_in(self.ds, crate::data::readings(), task, &self.terms),
         }
     }
 

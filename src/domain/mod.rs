@@ -32,6 +32,7 @@ pub mod merge;
 pub mod messages;
 pub mod number;
 pub mod percent;
+pub mod pinyin;
 pub mod progress;
 pub mod qr;
 pub mod query;

@@ -2,10 +2,13 @@
 //!
 //! Matching is substring matching: ASCII letters compare case-insensitively, everything else
 //! (Chinese in particular) exactly. ASCII lower-casing never changes byte lengths, so byte offsets
-//! found in a lower-cased copy are valid in the original text.
+//! found in a lower-cased copy are valid in the original text. A term of ASCII letters also
+//! matches as pinyin (`zjj` → 朱家角) against a task's name, departments, category and unit
+//! names, see [`super::pinyin`].
 
+use super::pinyin::{self, is_pinyin_term, PinyinIndex, PreparedTerm, ReadingTable, Term};
 use super::sort::sort_by;
-use super::task::Task;
+use super::task::{Dataset, Task};
 
 /// Splits a query into search terms: on any whitespace (including the full-width space U+3000),
 /// dropping empty pieces, ASCII letters lower-cased.
@@ -18,27 +21,40 @@ pub fn terms(query: &str) -> Vec<String> {
 }
 
 /// True if every term occurs in at least one of the task's name, requirements, allocation text or
-/// lead text. No terms match every task.
+/// lead text (characters only: [`task_matches_in`] adds pinyin). No terms match every task.
 ///
-/// Called for every task on every keystroke, so it allocates only where a field or term actually
-/// has ASCII capitals to fold (the Chinese texts almost never do).
+/// Allocates only where a field or term actually has ASCII capitals to fold (the Chinese texts
+/// almost never do).
 pub fn task_matches(task: &Task, terms: &[String]) -> bool {
+    terms.iter().all(|term| term_occurs(task, term))
+}
+
+/// True if every term occurs in one of the task's texts ([`task_matches`]) or, for a term of ASCII
+/// letters, spells a run of one of its pinyin fields with the readings of `table`
+/// ([`pinyin::task_matches`]). What [`SearchIndex`] answers, without an index.
+pub fn task_matches_in(ds: &Dataset, table: &ReadingTable, task: &Task, terms: &[String]) -> bool {
+    terms.iter().all(|term| {
+        term_occurs(task, term)
+            || Term::new(table, term).is_some_and(|t| pinyin::task_matches(ds, table, task, &t))
+    })
+}
+
+/// True if `term` occurs in the task's name, requirements, allocation text or lead text.
+fn term_occurs(task: &Task, term: &str) -> bool {
     let fields = [
         task.name.as_str(),
         task.requirements.as_str(),
         task.allocation_text.as_str(),
         task.lead_text.as_str(),
     ];
-    terms.iter().all(|term| {
-        let folded;
-        let term = if term.bytes().any(|b| b.is_ascii_uppercase()) {
-            folded = term.to_ascii_lowercase();
-            folded.as_str()
-        } else {
-            term.as_str()
-        };
-        fields.iter().any(|f| contains_folded(f, term))
-    })
+    let folded;
+    let term = if term.bytes().any(|b| b.is_ascii_uppercase()) {
+        folded = term.to_ascii_lowercase();
+        folded.as_str()
+    } else {
+        term
+    };
+    fields.iter().any(|f| contains_folded(f, term))
 }
 
 /// `hay` contains `term` (already ASCII lower-case), ignoring ASCII case in `hay`.
@@ -55,20 +71,35 @@ fn contains_folded(hay: &str, term: &str) -> bool {
 const FIELD_SEP: char = '\u{1}';
 
 /// Every task's searchable text, ASCII-folded once per dataset, so a keystroke does one substring
-/// search per term and task instead of four (and no case folding). It also remembers the last
-/// search: when every previous term occurs inside one of the new terms (typing on at the end of a
-/// word, or adding a word), only the tasks that matched before can match now, and only those are
-/// searched.
-#[derive(Debug, Default)]
+/// search per term and task instead of four (and no case folding), and the readings of its
+/// pinyin fields ([`PinyinIndex`]). It also remembers the last search: when every previous term
+/// is covered by one of the new terms (typing on at the end of a word, or adding a word), only
+/// the tasks that matched before can match now, and only those are searched.
+#[derive(Debug)]
 pub struct SearchIndex {
     hay: Vec<String>,
+    pinyin: PinyinIndex,
     last: std::sync::Mutex<Option<(Vec<String>, Vec<bool>)>>,
 }
 
+/// True if every task that matches `new` also matches `old`. A term inside another is enough for
+/// plain text; a pinyin term must be a prefix (`zhuj` covers `zhu`, but `hujia` is inside
+/// `zhujia` and matches nothing).
+fn covers(new: &str, old: &str) -> bool {
+    new.contains(old) && (new.starts_with(old) || !is_pinyin_term(old) || !is_pinyin_term(new))
+}
+
 impl SearchIndex {
-    /// Indexes `tasks` (dataset order; results are by position).
-    pub fn new(tasks: &[Task]) -> SearchIndex {
-        let hay = tasks
+    /// Indexes the tasks of `ds` (dataset order; results are by position) with the embedded
+    /// list's readings ([`crate::data::readings`]).
+    pub fn new(ds: &Dataset) -> SearchIndex {
+        Self::with_readings(ds, crate::data::readings())
+    }
+
+    /// Indexes the tasks of `ds` with the readings of `table`.
+    pub fn with_readings(ds: &Dataset, table: &'static ReadingTable) -> SearchIndex {
+        let hay = ds
+            .tasks
             .iter()
             .map(|t| {
                 let mut h = String::with_capacity(
@@ -93,11 +124,12 @@ impl SearchIndex {
             .collect();
         SearchIndex {
             hay,
+            pinyin: PinyinIndex::new(ds, table),
             last: Default::default(),
         }
     }
 
-    /// For each task, whether it matches every term (as [`task_matches`]).
+    /// For each task, whether it matches every term (as [`task_matches_in`]).
     pub fn matches(&self, terms: &[String]) -> Vec<bool> {
         let terms: Vec<String> = terms.iter().map(|t| t.to_ascii_lowercase()).collect();
         if terms.is_empty() {
@@ -115,21 +147,28 @@ impl SearchIndex {
         let narrowing = last.as_ref().filter(|(prev, ok)| {
             ok.len() == self.hay.len()
                 && !prev.is_empty()
-                && prev
-                    .iter()
-                    .all(|p| terms.iter().any(|t| t.contains(p.as_str())))
+                && prev.iter().all(|p| terms.iter().any(|t| covers(t, p)))
         });
+        let prepared: Vec<(&String, Option<PreparedTerm>)> =
+            terms.iter().map(|t| (t, self.pinyin.prepare(t))).collect();
+        let matches = |i: usize, h: &String| {
+            prepared.iter().all(|(t, p)| {
+                h.contains(t.as_str()) || p.as_ref().is_some_and(|p| self.pinyin.matches(p, i))
+            })
+        };
         let out: Vec<bool> = match narrowing {
             Some((_, before)) => self
                 .hay
                 .iter()
                 .zip(before)
-                .map(|(h, &was)| was && terms.iter().all(|t| h.contains(t.as_str())))
+                .enumerate()
+                .map(|(i, (h, &was))| was && matches(i, h))
                 .collect(),
             None => self
                 .hay
                 .iter()
-                .map(|h| terms.iter().all(|t| h.contains(t.as_str())))
+                .enumerate()
+                .map(|(i, h)| matches(i, h))
                 .collect(),
         };
         *last = Some((terms, out.clone()));
@@ -150,6 +189,41 @@ pub struct Segment<'a> {
 /// (overlapping and adjacent hits merge into one segment). Concatenating the segments gives back
 /// `text`; no segment is empty.
 pub fn highlight<'a>(text: &'a str, terms: &[String]) -> Vec<Segment<'a>> {
+    highlight_with(text, terms, None)
+}
+
+/// [`highlight`], and with `readings` also the characters that a pinyin term spells: for the
+/// texts pinyin search covers (a task's name and departments), so a mark always explains a hit.
+pub fn highlight_with<'a>(
+    text: &'a str,
+    terms: &[String],
+    readings: Option<&ReadingTable>,
+) -> Vec<Segment<'a>> {
+    let mut ranges = occurrences(text, terms);
+    if let Some(table) = readings {
+        let spelled: Vec<Term> = terms.iter().filter_map(|t| Term::new(table, t)).collect();
+        if !spelled.is_empty() {
+            let slots = table.slots(text);
+            // Byte offset of every character boundary, by character index.
+            let at: Vec<usize> = text
+                .char_indices()
+                .map(|(i, _)| i)
+                .chain(std::iter::once(text.len()))
+                .collect();
+            for term in &spelled {
+                for (s, e) in term.spans(table, &slots) {
+                    if let (Some(&s), Some(&e)) = (at.get(s), at.get(e)) {
+                        ranges.push((s, e));
+                    }
+                }
+            }
+        }
+    }
+    segments(text, ranges)
+}
+
+/// Byte ranges of every occurrence of every term in `text` (ASCII case ignored).
+fn occurrences(text: &str, terms: &[String]) -> Vec<(usize, usize)> {
     let hay = text.to_ascii_lowercase();
     let mut ranges: Vec<(usize, usize)> = Vec::new();
     for term in terms {
@@ -166,6 +240,11 @@ pub fn highlight<'a>(text: &'a str, terms: &[String]) -> Vec<Segment<'a>> {
             from = start + step;
         }
     }
+    ranges
+}
+
+/// `text` cut into segments, the byte `ranges` (on character boundaries) marked as hits.
+fn segments(text: &str, mut ranges: Vec<(usize, usize)>) -> Vec<Segment<'_>> {
     sort_by(&mut ranges, &|a, b| a.cmp(b));
 
     let mut merged: Vec<(usize, usize)> = Vec::new();
@@ -334,9 +413,20 @@ mod tests {
     }
 
     #[test]
+    fn a_pinyin_term_covers_only_its_prefixes() {
+        assert!(covers("道路", "道"));
+        assert!(covers("zhujia", "zhu"));
+        assert!(!covers("zhujia", "hujia"));
+        assert!(!covers("zhujia", "jia"));
+        // A term that is not pinyin matches only as text, so any term inside it is covered.
+        assert!(covers("5gjia", "jia"));
+        assert!(covers("道路x", "路x"));
+    }
+
+    #[test]
     fn index_agrees_with_the_scan_while_typing() {
         let ds = crate::data::embedded().expect("embedded dataset");
-        let index = SearchIndex::new(&ds.tasks);
+        let index = SearchIndex::new(&ds);
         // Typing on, adding a word, deleting, and unrelated queries, in one session (the index
         // narrows from its previous answer where that is safe).
         let queries = [
@@ -358,10 +448,31 @@ mod tests {
             "xy",
             "\u{1}",
             "村\u{1}区",
+            // Pinyin: typing on, a character term added, and a term inside the previous one
+            // that is not its prefix (hujia spells nothing; zhujia, which contains it, does).
+            "z",
+            "zj",
+            "zjj",
+            "zjj 道",
+            "zjj 道路",
+            "zjj dl",
+            "hujia",
+            "zhujia",
+            "zhujiajiao",
+            "nong",
+            "nongyenong",
+            "nongyenongcunwei",
+            "yenong",
+            "nongye 5",
+            "nongye 5g",
         ];
         for q in queries {
             let t = terms(q);
-            let want: Vec<bool> = ds.tasks.iter().map(|task| task_matches(task, &t)).collect();
+            let want: Vec<bool> = ds
+                .tasks
+                .iter()
+                .map(|task| task_matches_in(&ds, crate::data::readings(), task, &t))
+                .collect();
             assert_eq!(index.matches(&t), want, "query {q:?}");
         }
     }

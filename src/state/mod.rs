@@ -81,7 +81,7 @@ impl AppState {
 
     /// The search index of the dataset (built on first use, then kept for the session).
     pub fn search_index(&self) -> &'static SearchIndex {
-        self.search.get_or_init(|| SearchIndex::new(&self.ds.tasks))
+        self.search.get_or_init(|| SearchIndex::new(self.ds))
     }
 
     /// The date deadlines are measured against: the URL's `asof`, else today (or the plan's end

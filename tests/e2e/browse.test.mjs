@@ -4,7 +4,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { chromiumSuite, openPage, screenshot, VIEWPORTS } from './harness.mjs';
 import { App } from './app.mjs';
-import { matches, townGroups, assignmentSummary, byDeadline, appliesTo, daysLeft } from './model.mjs';
+import { matches, pinyinTexts, townGroups, assignmentSummary, byDeadline, appliesTo, daysLeft } from './model.mjs';
 
 let server;
 let browser;
@@ -94,6 +94,43 @@ test('sorting by deadline orders by date, undated last', async () => {
   await s.page.waitForSelector('[data-testid="task-row"]');
   assert.deepEqual(await app.taskIds(), [...ds.tasks].sort(byDeadline).map((t) => t.id));
   assert.equal(await s.page.getByLabel('排序').inputValue(), 'deadline');
+  s.assertClean();
+  await s.context.close();
+});
+
+test('pinyin and its initials find names, units and departments, and the spelled characters are marked', async () => {
+  const { s, app } = await session();
+  await app.open();
+  const showing = (ids) =>
+    s.page.waitForFunction(
+      (want) => JSON.stringify([...document.querySelectorAll('[data-testid="task-row"]')].map((r) => Number(r.dataset.taskId))) === want,
+      JSON.stringify(ids),
+    );
+  // Each query with the Chinese words it spells in the list (dl: 道路, and 定粮 in 稳定粮食生产).
+  for (const [query, words] of [
+    ['zhujiajiao', ['朱家角']],
+    ['nyncw', ['农业农村委']],
+    ['dl', ['道路', '定粮']],
+  ]) {
+    const expected = ds.tasks
+      .filter((t) => pinyinTexts(ds, t).some((f) => words.some((w) => f.includes(w))))
+      .map((t) => t.id);
+    assert.ok(expected.length > 0, query);
+    await app.search(query);
+    await showing(expected);
+    assert.equal(await app.resultCount(), `显示 ${expected.length} / ${ds.tasks.length} 项`);
+  }
+  const marked = async (id) => s.page.locator(`[data-task-id="${id}"] .task-row-name mark.hl`).allTextContents();
+  const road = ds.tasks.find((t) => t.name.includes('道路')).id;
+  assert.deepEqual(await marked(road), ['道路']);
+  await screenshot(s.page, 'tasks-pinyin');
+  // A pinyin term and a character term combine.
+  const both = ds.tasks
+    .filter((t) => pinyinTexts(ds, t).some((f) => f.includes('朱家角')) && matches(t, '道路'))
+    .map((t) => t.id);
+  await app.search('zhujiajiao 道路');
+  await showing(both);
+  assert.ok(both.includes(road));
   s.assertClean();
   await s.context.close();
 });

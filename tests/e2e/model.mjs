@@ -6,7 +6,22 @@ export function terms(q) {
   return q.split(/[\s\u3000]+/).filter(Boolean).map((t) => t.toLowerCase());
 }
 
-/** Whether every term occurs in the task's name, requirements, allocation or lead text. */
+/**
+ * The texts pinyin search covers (name, lead departments, category name, the full and short names of
+ * the units the allocation names). Pinyin itself is checked natively (tests/pinyin.rs); the e2e
+ * suite checks the words a query spells, found in these texts by plain character search.
+ */
+export function pinyinTexts(ds, task) {
+  const out = [task.name, ...task.leads];
+  for (const c of ds.categories) if (c.id === task.category) out.push(c.name);
+  for (const a of task.allocations) {
+    for (const u of ds.units) if (u.id === a.unit) out.push(u.name, ...u.short_names);
+  }
+  return out;
+}
+
+/** Whether every term occurs in the task's name, requirements, allocation or lead text (characters
+ * only: the queries the e2e suite types with `matches` are Chinese). */
 export function matches(task, q) {
   const hay = [task.name, task.requirements, task.allocation_text, task.lead_text].map((s) => s.toLowerCase());
   return terms(q).every((t) => hay.some((h) => h.includes(t)));
