@@ -51,16 +51,35 @@ fn promise_then(promise: &js_sys::Promise, ok: &JsValue, err: &JsValue) {
 
 /// Offers `content` as a file download named `file_name`.
 pub fn download(file_name: &str, mime: &str, content: &str) -> Result<(), String> {
-    let fail = |what: &str| format!("无法生成下载文件（{what}）。可改用“复制”功能。");
-    let document = web_sys::window()
-        .and_then(|w| w.document())
-        .ok_or_else(|| fail("无页面"))?;
     let parts = js_sys::Array::of1(&JsValue::from_str(content));
     let options = web_sys::BlobPropertyBag::new();
     options.set_type(mime);
     let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options)
-        .map_err(|_| fail("Blob"))?;
-    let url = web_sys::Url::create_object_url_with_blob(&blob).map_err(|_| fail("URL"))?;
+        .map_err(|_| download_failed("Blob"))?;
+    download_blob(file_name, &blob)
+}
+
+/// Offers `bytes` as a file download named `file_name` (e.g. an .xlsx workbook).
+pub fn download_bytes(file_name: &str, mime: &str, bytes: &[u8]) -> Result<(), String> {
+    let parts = js_sys::Array::of1(&js_sys::Uint8Array::from(bytes));
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type(mime);
+    let blob = web_sys::Blob::new_with_u8_array_sequence_and_options(&parts, &options)
+        .map_err(|_| download_failed("Blob"))?;
+    download_blob(file_name, &blob)
+}
+
+fn download_failed(what: &str) -> String {
+    format!("无法生成下载文件（{what}）。可改用“复制”功能。")
+}
+
+/// Clicks a temporary `<a download>` pointing at `blob`.
+fn download_blob(file_name: &str, blob: &web_sys::Blob) -> Result<(), String> {
+    let fail = download_failed;
+    let document = web_sys::window()
+        .and_then(|w| w.document())
+        .ok_or_else(|| fail("无页面"))?;
+    let url = web_sys::Url::create_object_url_with_blob(blob).map_err(|_| fail("URL"))?;
     let a: web_sys::HtmlAnchorElement = document
         .create_element("a")
         .map_err(|_| fail("链接"))?
@@ -184,6 +203,98 @@ pub fn read_file(
         // A failed start fires no event: report here.
         if let Some(f) = d3.borrow_mut().take() {
             f(Err("读取文件失败，请重新选择文件。".to_string()));
+        }
+    }
+}
+
+/// What reading one picked file gave: its name and its bytes, or why it could not be read.
+pub type ReadFile = (String, Result<Vec<u8>, String>);
+
+/// Reads many picked files as bytes, each at most `max_bytes` (a larger one is not read and gets
+/// the "too large" message); `done` gets one entry per file, in the order given, once all are read.
+pub fn read_files(
+    files: Vec<web_sys::File>,
+    max_bytes: f64,
+    done: impl FnOnce(Vec<ReadFile>) + 'static,
+) {
+    use std::cell::RefCell;
+    use std::rc::Rc;
+
+    struct Pending<F> {
+        results: Vec<Option<ReadFile>>,
+        left: usize,
+        done: Option<F>,
+    }
+    let pending = Rc::new(RefCell::new(Pending {
+        results: vec![None; files.len()],
+        left: files.len(),
+        done: Some(done),
+    }));
+    // Stores one result; the last one hands them all over.
+    let finish = {
+        let pending = pending.clone();
+        move |i: usize, result: ReadFile| {
+            let mut p = pending.borrow_mut();
+            if let Some(slot) = p.results.get_mut(i) {
+                if slot.is_none() {
+                    *slot = Some(result);
+                    p.left -= 1;
+                }
+            }
+            if p.left == 0 {
+                if let Some(f) = p.done.take() {
+                    let results = std::mem::take(&mut p.results)
+                        .into_iter()
+                        .flatten()
+                        .collect();
+                    drop(p);
+                    f(results);
+                }
+            }
+        }
+    };
+    let finish = Rc::new(finish);
+    if files.is_empty() {
+        let f = pending.borrow_mut().done.take();
+        if let Some(f) = f {
+            f(Vec::new());
+        }
+        return;
+    }
+    let failed = || "读取文件失败，请重新选择文件。".to_string();
+    for (i, file) in files.into_iter().enumerate() {
+        let name = file.name();
+        if file.size() > max_bytes {
+            let msg =
+                crate::domain::messages::import_too_large(file.size() as usize, max_bytes as usize);
+            finish(i, (name, Err(msg)));
+            continue;
+        }
+        let Ok(reader) = web_sys::FileReader::new() else {
+            finish(i, (name, Err("浏览器无法读取文件。".to_string())));
+            continue;
+        };
+        let (f1, f2, n1, n2, r2) = (
+            finish.clone(),
+            finish.clone(),
+            name.clone(),
+            name.clone(),
+            reader.clone(),
+        );
+        let onload = Closure::once_into_js(move |_: JsValue| {
+            let bytes = r2
+                .result()
+                .ok()
+                .filter(|v| v.is_instance_of::<js_sys::ArrayBuffer>())
+                .map(|buf| js_sys::Uint8Array::new(&buf).to_vec());
+            f1(i, (n1, bytes.ok_or_else(failed)));
+        });
+        let onerror = Closure::once_into_js(move |_: JsValue| f2(i, (n2, Err(failed()))));
+        reader.set_onload(Some(onload.unchecked_ref()));
+        reader.set_onerror(Some(onerror.unchecked_ref()));
+        if reader.read_as_array_buffer(&file).is_err() {
+            // A failed start fires no event: report here.
+            finish(i, (name, Err(failed())));
         }
     }
 }

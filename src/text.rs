@@ -359,3 +359,175 @@ pub const BACKUP_DOWNLOAD: &str = "下载备份";
 pub fn show_more(next: usize, hidden: usize) -> String {
     format!("再显示 {next} 项（还有 {hidden} 项）")
 }
+
+// The district roll-up (tools entry page, `#/rollup`).
+/// What the page is for.
+pub const ROLLUP_INTRO: &str =
+    "把各街镇和现代农业园区导出的进度文件一次导入，汇总为任务 × 单位总表、任务量合计、报送情况和图表，可导出 Excel 或打印报送。";
+/// Collect section title.
+pub const COLLECT_TITLE: &str = "导入各单位进度文件";
+/// Collect section hint.
+pub const COLLECT_HINT: &str = "可一次选择多个“清单”导出的 JSON 文件。导入前会逐个列出文件的情况，确认后才合并到本机数据（较新的记录优先，不删除任何内容），整批可一键撤销。";
+/// Multi-file input label.
+pub const COLLECT_FILES: &str = "选择文件（可多选）";
+/// Drop zone text.
+pub const COLLECT_DROP: &str = "也可以把文件拖放到这里";
+/// While files are read.
+pub fn collect_reading(n: usize) -> String {
+    format!("正在读取 {n} 个文件……")
+}
+/// After reading a batch.
+pub fn collect_read(n: usize, accepted: usize, refused: usize) -> String {
+    format!("已读取 {n} 个文件：可导入 {accepted} 个，已拒绝 {refused} 个。请核对下表后点击“确认导入”。")
+}
+/// Caption of the per-file table.
+pub const COLLECT_TABLE: &str = "本批文件";
+/// Per-file table headers.
+pub const COLLECT_HEADERS: [&str; 9] = [
+    "文件",
+    "单位",
+    "导出时间",
+    "新增",
+    "更新",
+    "较旧",
+    "相同",
+    "无法识别",
+    "说明",
+];
+/// A refused file.
+pub const REFUSED: &str = "已拒绝";
+/// A file without export info.
+pub const NO_EXPORT_STAMP: &str = "（未注明）";
+/// The batch's totals line.
+pub fn collect_totals(line: &str) -> String {
+    format!("合计：{line}")
+}
+/// Conflicts heading.
+pub const CONFLICTS_TITLE: &str = "文件之间不一致的记录";
+/// Confirm the batch.
+pub const COLLECT_CONFIRM: &str = "确认导入";
+/// Undo the batch.
+pub const COLLECT_UNDO: &str = "撤销本批导入";
+/// Nothing in the batch is newer than what is here.
+pub const COLLECT_NOTHING_NEW: &str = "这些文件没有比本机更新的内容，无需导入。";
+/// The batch was applied.
+pub const COLLECT_DONE: &str =
+    "已导入本批文件，下面的汇总已更新。如有问题，可点击“撤销本批导入”恢复导入前的数据。";
+/// The batch was discarded.
+pub const COLLECT_CANCELLED: &str = "已取消，本机数据没有变化。";
+/// Filters heading on the roll-up.
+pub const ROLLUP_FILTERS: &str = "筛选任务";
+/// Matrix section title.
+pub const MATRIX_TITLE: &str = "任务 × 单位总表";
+/// Matrix corner header.
+pub const MATRIX_TASK: &str = "任务";
+/// A cell where the task does not apply to the unit.
+pub const NOT_APPLICABLE: &str = "不适用";
+/// Legend label.
+pub const LEGEND: &str = "图例";
+/// The overdue mark in cells and legends.
+pub const OVERDUE_MARK: &str = "⚠";
+/// Overdue, as a word.
+pub const OVERDUE_WORD: &str = "逾期";
+/// The shape mark of a status, shown with its colour (never colour alone).
+pub fn status_mark(status: crate::domain::progress::Status) -> &'static str {
+    use crate::domain::progress::Status;
+    match status {
+        Status::Done => "●",
+        Status::InProgress => "◐",
+        Status::NotStarted => "○",
+        Status::Blocked => "▲",
+    }
+}
+/// Phone view switch: one unit.
+pub const VIEW_BY_UNIT: &str = "按单位查看";
+/// Phone view switch: one task.
+pub const VIEW_BY_TASK: &str = "按任务查看";
+/// Phone view: label of the unit picker.
+pub const PICK_UNIT: &str = "单位";
+/// Phone view: label of the task picker.
+pub const PICK_TASK: &str = "任务";
+/// Phone view: the unit has no task among the filtered ones.
+pub const UNIT_NO_TASKS: &str = "该单位在筛选结果中没有任务。";
+/// Totals section title.
+pub const TOTALS_TITLE: &str = "任务量合计";
+/// How the totals are made.
+pub const TOTALS_HINT: &str = "区级总量取清单列明的总数，未列明时为各单位目标之和；完成率 = 各单位完成合计 ÷ 区级总量。区级另报的完成量单独列出，不计入各单位完成合计。";
+/// Totals table headers.
+pub const TOTALS_HEADERS: [&str; 8] = [
+    "任务",
+    "指标",
+    "区级总量",
+    "总量来源",
+    "各单位目标合计",
+    "各单位完成合计",
+    "完成率",
+    "区级另报",
+];
+/// No quantified task among the filtered ones.
+pub const TOTALS_EMPTY: &str = "筛选结果中没有分配具体数量的任务。";
+/// Who-is-behind section title.
+pub const BEHIND_TITLE: &str = "各单位报送情况";
+/// The silence threshold input.
+pub const STALE_LABEL: &str = "超过多少天未报送视为滞后";
+/// Who-is-behind table headers.
+pub const BEHIND_HEADERS: [&str; 9] = [
+    "单位",
+    "报送状态",
+    "距截至日期",
+    "最近报送",
+    "已完成",
+    "推进中",
+    "存在困难",
+    "未开始",
+    "逾期",
+];
+/// A unit that is silent.
+pub fn silent_flag(days: u32) -> String {
+    format!("⚠ 超过 {days} 天未报送")
+}
+/// A unit that reported recently.
+pub const REPORTING: &str = "✓ 按时报送";
+/// Charts section title.
+pub const CHARTS_TITLE: &str = "图表";
+/// Chart: by unit.
+pub const CHART_UNIT: &str = "各单位完成情况（按任务单元格计）";
+/// Chart: by category.
+pub const CHART_CATEGORY: &str = "各类别完成情况";
+/// Chart: by lead department.
+pub const CHART_LEAD: &str = "各牵头部门完成情况";
+/// Chart: by deadline month.
+pub const CHART_MONTH: &str = "按完成时间：到期与已完成";
+/// Shows the charts' data tables.
+pub const SHOW_TABLES: &str = "显示数据表";
+/// Chart table: total column.
+pub const TOTAL: &str = "合计";
+/// Deadline chart: cells due that month.
+pub const DUE: &str = "到期";
+/// The mark of "due" in the deadline chart.
+pub const DUE_MARK: &str = "□";
+/// Beside a stacked bar: done of all.
+pub fn done_of(done: usize, total: usize) -> String {
+    format!("完成 {done}/{total}")
+}
+/// Report section title.
+pub const REPORT_TITLE: &str = "报送上级";
+/// Export the matrix as CSV.
+pub const EXPORT_ROLLUP_CSV: &str = "导出 CSV";
+/// Export every table as an Excel workbook.
+pub const EXPORT_ROLLUP_XLSX: &str = "导出 Excel";
+/// The as-of line of the report.
+pub fn rollup_as_of(date: crate::domain::date::Date) -> String {
+    format!(
+        "统计截至 {}年{}月{}日",
+        date.year(),
+        date.month(),
+        date.day()
+    )
+}
+/// After the threshold input.
+pub const DAYS: &str = "天";
+/// The silence threshold as printed (the input is not printed).
+pub fn stale_line(days: u32) -> String {
+    format!("滞后标准：超过 {days} 天未报送")
+}

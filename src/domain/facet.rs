@@ -11,12 +11,25 @@
 
 use std::collections::BTreeSet;
 
+use super::messages::DISTRICT_NAME;
+use super::progress::DISTRICT;
 use super::query::{
     category_label, deadline_month, leads_index, month_label, ScopeKey, StatusKey, TaskQuery,
 };
 use super::sort::sort_by;
-use super::task::{Dataset, Task};
+use super::task::{Dataset, Scope, Task};
 use super::town::{applies_to, applies_to_id, names_unit};
+
+/// Whether `task` concerns the unit id `u`, or with [`DISTRICT`] the district level (the
+/// district-scope tasks: a roll-up cell's link to a task names its unit so). An id the dataset
+/// lacks has the tasks whose allocations name it.
+fn unit_has(ds: &Dataset, task: &Task, u: &str) -> bool {
+    if u == DISTRICT {
+        task.scope == Scope::District || names_unit(task, u)
+    } else {
+        applies_to_id(ds, task, u)
+    }
+}
 
 /// One facet of the task list.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -96,9 +109,7 @@ impl FacetKind {
         task: &Task,
     ) -> bool {
         match self {
-            FacetKind::Unit => {
-                q.units.is_empty() || q.units.iter().any(|u| applies_to_id(ds, task, u))
-            }
+            FacetKind::Unit => q.units.is_empty() || q.units.iter().any(|u| unit_has(ds, task, u)),
             FacetKind::Category => q.categories.is_empty() || q.categories.contains(&task.category),
             FacetKind::Lead => q.leads.is_empty() || task.leads.iter().any(|l| q.leads.contains(l)),
             FacetKind::Month => q.months.is_empty() || q.months.contains(&deadline_month(task)),
@@ -111,7 +122,7 @@ impl FacetKind {
 
     /// Pushes the values `task` has onto `out` (possibly one value twice: a task may name a lead
     /// twice). A unit id selected in `q` that the dataset lacks is a value of the tasks whose
-    /// allocations name it.
+    /// allocations name it; `district`, of the district-level tasks.
     pub fn task_values(
         self,
         ds: &Dataset,
@@ -126,7 +137,7 @@ impl FacetKind {
                     out.push(FacetKey::Unit(u.id.clone()));
                 }
                 for id in &q.units {
-                    if names_unit(task, id) && !ds.units.iter().any(|u| u.id == *id) {
+                    if unit_has(ds, task, id) && !ds.units.iter().any(|u| u.id == *id) {
                         out.push(FacetKey::Unit(id.clone()));
                     }
                 }
@@ -274,6 +285,7 @@ impl FacetKey {
     /// shows its bare id.
     pub fn label(&self, ds: &Dataset) -> String {
         match self {
+            FacetKey::Unit(id) if id == DISTRICT => DISTRICT_NAME.to_string(),
             FacetKey::Unit(id) => ds
                 .units
                 .iter()
@@ -437,6 +449,7 @@ mod tests {
             FacetKey::Unit("zhujiajiao".into()),
             FacetKey::Unit("nowhere".into()),
             FacetKey::Unit("jinze".into()),
+            FacetKey::Unit(DISTRICT.into()),
             FacetKey::Month(0),
             FacetKey::Month(10),
             FacetKey::Category(5),
@@ -465,6 +478,6 @@ mod tests {
             .into_iter()
             .map(|(_, l)| l)
             .collect();
-        assert_eq!(units, ["朱家角镇", "金泽镇", "nowhere"]);
+        assert_eq!(units, ["朱家角镇", "金泽镇", "区级", "nowhere"]);
     }
 }

@@ -242,6 +242,35 @@ mod tests {
     }
 
     #[test]
+    fn the_district_unit_selects_the_district_level_tasks() {
+        use crate::domain::progress::DISTRICT;
+        use crate::domain::task::Scope;
+        let ds = sample_dataset();
+        let mut q = TaskQuery::default();
+        q.toggle_unit(DISTRICT);
+        let want: Vec<u16> = ds
+            .tasks
+            .iter()
+            .filter(|t| t.scope == Scope::District)
+            .map(|t| t.id)
+            .collect();
+        assert!(!want.is_empty());
+        let got: Vec<u16> = filter_tasks(&ds, &q, &todo).iter().map(|t| t.id).collect();
+        assert_eq!(got, want);
+        // Its facet value is named 区级 and counts the same tasks.
+        let (_, counts) = filter_and_count(&ds, &q, &todo);
+        let v = counts
+            .get(FacetKind::Unit)
+            .iter()
+            .find(|e| e.key == FacetKey::Unit(DISTRICT.into()))
+            .unwrap();
+        assert_eq!(
+            (v.label.as_str(), v.count, v.selected),
+            ("区级", want.len(), true)
+        );
+    }
+
+    #[test]
     fn counts_are_listed_per_facet_in_panel_order() {
         let ds = sample_dataset();
         let f = facet_counts(&ds, &TaskQuery::default(), &todo);

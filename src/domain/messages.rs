@@ -343,6 +343,8 @@ pub const TOTAL_STATED: &str = "清单列明";
 pub const TOTAL_SUM_OF_UNITS: &str = "各单位目标合计";
 /// A unit that has never reported.
 pub const NEVER_REPORTED: &str = "从未报送";
+/// File names of roll-up reports start with this (`清单汇总-2022-12-31.xlsx`).
+pub const ROLLUP_FILE_PREFIX: &str = "清单汇总";
 /// Name of the matrix sheet.
 pub const ROLLUP_SHEET_MATRIX: &str = "汇总矩阵";
 /// Name of the totals sheet.

@@ -77,10 +77,10 @@ pub use collect::{
     collect, AcceptedFile, Batch, BatchFile, Conflict, FieldWinner, RecordField, Winner,
 };
 pub use matrix::{
-    CategoryRows, Cell, Column, MetricTotal, Rollup, Row, TaskTotals, TotalBasis, UnitActivity,
-    SILENT_AFTER_DAYS,
+    amount_zh, CategoryRows, Cell, Column, MetricTotal, Rollup, Row, TaskTotals, TotalBasis,
+    UnitActivity, SILENT_AFTER_DAYS,
 };
-pub use report::{rollup_csv, ReportCell, Sheet};
+pub use report::{rollup_csv, rollup_file_name, ReportCell, Sheet};
 
 #[cfg(test)]
 mod tests {
@@ -193,6 +193,13 @@ mod tests {
     fn labels() {
         assert_eq!(TotalBasis::Stated.label_zh(), "清单列明");
         assert_eq!(TotalBasis::SumOfUnits.label_zh(), "各单位目标合计");
+        assert_eq!(
+            amount_zh(&metric("道路", Some(6.0), Some(8.0), "公里")),
+            "6/8公里"
+        );
+        assert_eq!(amount_zh(&metric("x", None, Some(5.54), "")), "—/5.54");
+        let d = Date::from_ymd_opt(2022, 12, 31).unwrap();
+        assert_eq!(rollup_file_name(d, "xlsx"), "清单汇总-2022-12-31.xlsx");
     }
 
     #[test]

@@ -122,8 +122,9 @@ fn TaskDetail(task: &'static Task) -> impl IntoView {
     }
 }
 
-/// Progress for the task, recorded by one unit at a time: "我的街镇" first where the task
-/// applies to it, else the district level; the other units that have the task can be picked.
+/// Progress for the task, recorded by one unit at a time: the one unit the URL's `unit=` names
+/// (a roll-up cell links so) where the task applies to it, else "我的街镇" where it does, else the
+/// district level; the other units that have the task can be picked.
 #[component]
 fn TaskProgress(task: &'static Task) -> impl IntoView {
     let state = use_app_state();
@@ -138,7 +139,15 @@ fn TaskProgress(task: &'static Task) -> impl IntoView {
         DISTRICT.to_string(),
         unit_name(ds, DISTRICT).unwrap_or(DISTRICT).to_string(),
     ));
-    let chosen = RwSignal::new(state.default_unit_for(task));
+    let from_url = state.route.with_untracked(|r| match r.query.units.len() {
+        1 => r.query.units.first().cloned(),
+        _ => None,
+    });
+    let chosen = RwSignal::new(
+        from_url
+            .filter(|u| units.iter().any(|(id, _)| id == u))
+            .unwrap_or_else(|| state.default_unit_for(task)),
+    );
     let select_id = format!("progress-unit-{}", task.id);
     view! {
         <section class="detail-section" data-testid="task-progress">

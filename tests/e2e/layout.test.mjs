@@ -61,6 +61,42 @@ const PAGES = [
   { name: 'task', hash: () => '#/task/9', ready: (p) => visible(p, '[data-testid="progress-editor"]') },
   { name: 'data', hash: () => '#/data', ready: (p) => visible(p, '[data-testid="import"]') },
   { name: 'print', hash: () => '#/print/zhujiajiao', ready: (p) => visible(p, '[data-testid="print-row"]') },
+  // The district tools' entry page: the roll-up's matrix (a table from 600 px, a list below).
+  {
+    name: 'rollup',
+    hash: () => 'tools.html#/rollup',
+    ready: (p) => visible(p, '[data-testid="rollup-matrix"], [data-testid="rollup-unit-list"]'),
+  },
+  {
+    name: 'rollup-batch',
+    hash: () => 'tools.html#/rollup',
+    ready: async (p) => {
+      const file = (unit, records) => ({
+        name: `清单进度-${unit}-2022-11-30.json`,
+        mimeType: 'application/json',
+        buffer: Buffer.from(JSON.stringify({
+          app: 'qingdan', schema: 1, dataset_id: ds.meta.id, dataset_hash: ds.meta.content_hash,
+          export: { exported_at: Date.UTC(2022, 10, 30, 4), unit }, records,
+        })),
+      });
+      const rec = (task, unit) => ({ task, unit, status: 'done', status_updated_at: 1, updated_at: 1 });
+      await p.getByTestId('rollup-files').setInputFiles([
+        file('zhujiajiao', [rec(9, 'zhujiajiao')]),
+        file('nongye-yuanqu', []),
+        { name: 'broken.json', mimeType: 'application/json', buffer: Buffer.from('{') },
+      ]);
+      await visible(p, '[data-testid="collect-batch"]');
+    },
+  },
+  {
+    name: 'rollup-tables',
+    hash: () => 'tools.html#/rollup?row=9',
+    ready: async (p) => {
+      await visible(p, '[data-testid="rollup-matrix"], [data-testid="rollup-task-list"]');
+      await p.getByTestId('toggle-tables').click();
+      await visible(p, '.rollup-chart-data:not(.visually-hidden)');
+    },
+  },
 ];
 
 /**

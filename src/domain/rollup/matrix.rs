@@ -73,11 +73,7 @@ impl Cell {
         if self.overdue {
             s.push_str(messages::OVERDUE_TAG);
         }
-        let amount = |m: &MetricProgress| {
-            let num =
-                |v: Option<f64>| v.map_or_else(|| messages::NO_VALUE.to_string(), format_number);
-            format!("{}/{}{}", num(m.completed), num(m.target), m.measure)
-        };
+        let amount = amount_zh;
         match self.metrics.as_slice() {
             [] => {}
             [m] => {
@@ -95,6 +91,13 @@ impl Cell {
         }
         s
     }
+}
+
+/// Completed/target with the measure, as in a matrix cell: `6/8公里`, `—/5.54公里` (`—` for a
+/// missing number).
+pub fn amount_zh(m: &MetricProgress) -> String {
+    let num = |v: Option<f64>| v.map_or_else(|| messages::NO_VALUE.to_string(), format_number);
+    format!("{}/{}{}", num(m.completed), num(m.target), m.measure)
 }
 
 /// One task's row: a cell per column (`None` where the task does not apply to the column).

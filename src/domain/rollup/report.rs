@@ -2,6 +2,7 @@
 //! (elsewhere). Every sheet's first row is its header; the numbers are the matrix's.
 
 use crate::domain::csv::write_csv;
+use crate::domain::date::Date;
 use crate::domain::export::{format_number, format_stamp};
 use crate::domain::messages;
 use crate::domain::summary::MetricProgress;
@@ -231,4 +232,14 @@ fn metric_cells(m: &MetricProgress) -> [ReportCell; 5] {
 /// The matrix ([`Rollup::matrix_sheet`]) as an Excel-ready CSV text.
 pub fn rollup_csv(rollup: &Rollup<'_>) -> String {
     rollup.matrix_sheet().to_csv()
+}
+
+/// File name of a roll-up report, dated with the as-of date its figures are counted to:
+/// `清单汇总-2022-12-31.xlsx`.
+pub fn rollup_file_name(as_of: Date, extension: &str) -> String {
+    format!(
+        "{}-{}.{extension}",
+        messages::ROLLUP_FILE_PREFIX,
+        as_of.to_iso()
+    )
 }
