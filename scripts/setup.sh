@@ -86,6 +86,11 @@ if [ "${#MISSING_ENGINES[@]}" -gt 0 ]; then
   log "installing ${MISSING_ENGINES[*]} for the Firefox and WebKit tests"
   apt_install "${MISSING_ENGINES[@]}"
 fi
+# zbarimg, which reads the share page's QR code back from a screenshot (tests/e2e/share.test.mjs).
+if ! command -v zbarimg >/dev/null 2>&1; then
+  log "installing zbar-tools for the QR code test"
+  apt_install zbar-tools
+fi
 # A Chinese font, so the screenshots the tests take show text rather than empty boxes.
 if command -v fc-list >/dev/null 2>&1 && [ -z "$(fc-list :lang=zh 2>/dev/null)" ] && command -v apt-get >/dev/null 2>&1; then
   log "installing a Chinese font for screenshots"

@@ -5,6 +5,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { chromiumSuite, openPage, waitForApp, screenshot, visible } from './harness.mjs';
+import { openSharedLink, seedSharePage } from './share-seed.mjs';
 
 /** Small phone, common phone, tablet, desktop. */
 const WIDTHS = [360, 390, 768, 1280];
@@ -61,6 +62,19 @@ const PAGES = [
   { name: 'task', hash: () => '#/task/9', ready: (p) => visible(p, '[data-testid="progress-editor"]') },
   { name: 'data', hash: () => '#/data', ready: (p) => visible(p, '[data-testid="import"]') },
   { name: 'print', hash: () => '#/print/zhujiajiao', ready: (p) => visible(p, '[data-testid="print-row"]') },
+  {
+    name: 'share',
+    hash: () => 'tools.html#/share/zhujiajiao',
+    ready: (p) => seedSharePage(p, ds),
+  },
+  {
+    name: 'receive',
+    hash: () => 'tools.html#/share/zhujiajiao',
+    ready: async (p) => {
+      await seedSharePage(p, ds);
+      await openSharedLink(p);
+    },
+  },
 ];
 
 /**
