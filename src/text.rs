@@ -28,6 +28,131 @@ pub const SHARE_LINK: &str = "分享进度链接";
 pub const SHARE_TITLE: &str = "分享进度";
 /// Title of the page that opens a share link.
 pub const RECEIVE_TITLE: &str = "打开进度链接";
+
+// The share page (tools.html#/share/<unit>).
+/// What the share page does.
+pub const SHARE_INTRO: &str = "把一个单位的进度做成链接或二维码，发到微信、钉钉工作群，或让对方用手机扫码。对方打开后先看到预览，再决定是否合并到自己的浏览器中。进度全部在链接里，不经过任何服务器。";
+/// Label of the unit selector.
+pub const SHARE_UNIT: &str = "分享哪个单位的进度";
+/// The selector's option before a unit is chosen.
+pub const SHARE_PICK_UNIT: &str = "请选择单位";
+/// Shown until a unit is chosen.
+pub const SHARE_NEEDS_UNIT: &str = "请先选择要分享进度的单位。";
+/// The address names a unit the list does not have.
+pub fn share_unknown_unit(id: &str) -> String {
+    let id: String = id.chars().take(40).collect();
+    format!("地址中的单位“{id}”不在本清单中，请在下面重新选择。")
+}
+/// Legend of the scope choice.
+pub const SHARE_SCOPE: &str = "分享内容";
+/// Scope: everything.
+pub const SHARE_SCOPE_FULL: &str = "全部（含备注）";
+/// Scope: status and amounts.
+pub const SHARE_SCOPE_SHORT: &str = "仅状态和完成量（不含备注，更短）";
+/// The unit has no record.
+pub const SHARE_NO_PROGRESS: &str = "该单位尚无进度记录，没有可分享的内容。";
+/// The unit has only notes, and the notes are left out.
+pub const SHARE_ONLY_NOTES: &str =
+    "该单位只记录了备注，没有状态或完成量。如需分享备注，请选择“全部（含备注）”。";
+/// Label of the link's text box.
+pub const SHARE_URL_LABEL: &str = "进度链接";
+/// The link's length.
+pub fn share_length(chars: usize) -> String {
+    format!("链接长度：{chars} 字符")
+}
+/// Copy button.
+pub const SHARE_COPY: &str = "复制链接";
+/// Copied.
+pub const SHARE_COPIED: &str = "链接已复制，可粘贴到微信或钉钉发送。";
+/// Copy failed.
+pub const SHARE_COPY_FAILED: &str = "浏览器不允许自动复制，请选中上面的链接手动复制。";
+/// The link is over the chat limit.
+pub fn share_too_long(chars: usize, max: usize) -> String {
+    format!("链接有 {chars} 字符，超过 {max} 字符。微信、钉钉等聊天软件可能把这么长的链接截断或拆成几条，对方打开时只会看到“链接已损坏”。")
+}
+/// Switches to the link without notes.
+pub fn share_use_shorter(chars: usize) -> String {
+    format!("改用不含备注的链接（{chars} 字符）")
+}
+/// Exports the unit's JSON file instead.
+pub const SHARE_EXPORT: &str = "改为导出 JSON 文件";
+/// What to tell SMS users.
+pub const SHARE_SMS_HINT: &str =
+    "请通过微信、钉钉发送链接；短信会把长链接拆成几段，无法打开。也可以导出文件发送。";
+/// Heading of the QR code.
+pub const QR_TITLE: &str = "二维码";
+/// Accessible name of the QR code.
+pub const QR_LABEL: &str = "进度链接二维码";
+/// The QR code's version and size.
+pub fn qr_caption(version: u8, modules: u32) -> String {
+    format!("二维码版本 {version}（{modules}×{modules}）")
+}
+/// How to use the QR code.
+pub const QR_HINT: &str =
+    "在本机屏幕上打开此页，让对方用微信“扫一扫”或手机相机扫描，再在浏览器中打开。";
+/// The QR code is too dense for a phone.
+pub fn qr_too_dense(version: u8, max: u8) -> String {
+    format!("链接较长，二维码（版本 {version}）过于密集，用手机扫另一部手机的屏幕时可能无法识别（能可靠识别的不超过版本 {max}）。")
+}
+
+// The receive page (tools.html#/receive/<payload>).
+/// Label of the box a link is pasted into.
+pub const RECEIVE_PASTE: &str = "粘贴收到的进度链接";
+/// Hint under it.
+pub const RECEIVE_PASTE_HINT: &str = "在聊天软件中长按链接、复制，再粘贴到这里。";
+/// Opens the pasted link.
+pub const RECEIVE_OPEN: &str = "打开链接";
+/// Heading of the preview.
+pub const RECEIVE_PREVIEW: &str = "链接内容预览";
+/// Preview: unit.
+pub const RECEIVE_UNIT: &str = "单位";
+/// Preview: when the link was made.
+pub const RECEIVE_MADE: &str = "生成时间";
+/// Preview: what it holds.
+pub const RECEIVE_CONTENTS: &str = "内容";
+/// Preview: what a merge would do.
+pub const RECEIVE_EFFECT: &str = "合并后";
+/// The records and notes a link holds.
+pub fn receive_contents(records: usize, notes: usize) -> String {
+    if notes == 0 {
+        format!("{records} 条进度记录（不含备注）")
+    } else {
+        format!("{records} 条进度记录，{notes} 条备注")
+    }
+}
+/// Merge button.
+pub const RECEIVE_MERGE: &str = "合并到本机";
+/// What a merge does.
+pub const RECEIVE_MERGE_HINT: &str =
+    "合并只补充或更新较新的内容，不会删除本机的任何记录；合并后可以撤销。";
+/// The merge would change nothing.
+pub const RECEIVE_NOTHING_NEW: &str = "本机已有链接中的全部进度，合并不会改变任何内容。";
+/// Merge impossible: storage is read-only.
+pub fn receive_read_only(reason: &str) -> String {
+    format!("无法合并：{reason}")
+}
+/// Merged.
+pub fn receive_merged(new: usize, updated: usize) -> String {
+    format!(
+        "已合并：新增 {new} 条、更新 {updated} 条记录。链接已从地址栏移除，刷新页面不会再次导入。"
+    )
+}
+/// Link to the unit's page after a merge.
+pub const RECEIVE_VIEW_UNIT: &str = "查看该单位进度";
+/// Link to the task list after a merge of the district's or every unit's progress.
+pub const RECEIVE_VIEW_ALL: &str = "查看全部任务";
+/// Undo button.
+pub const RECEIVE_UNDO: &str = "撤销合并";
+/// Undone.
+pub const RECEIVE_UNDONE: &str = "已撤销，本机数据已恢复到合并前。";
+/// Cancelled.
+pub const RECEIVE_CANCELLED: &str = "已取消，本机数据没有任何改动。";
+/// Heading of a refused link.
+pub const RECEIVE_ERROR: &str = "无法打开这个链接";
+/// Nothing changed after a refusal.
+pub const RECEIVE_UNCHANGED: &str = "本机数据没有任何改动。";
+/// Link to the data page's file import.
+pub const RECEIVE_TO_DATA: &str = "改用文件导入（数据页）";
 /// Shown for the moment a link to the field app's pages takes to load it.
 pub const OPENING_APP: &str = "正在打开清单……";
 /// Shown for the moment a link to the tools entry page (data, print, roll-up, share) takes to

@@ -20,8 +20,8 @@ use qingdan::domain::progress::{
 };
 use qingdan::domain::qr::{qr_svg, QrSvg, MAX_PHONE_QR_VERSION, QUIET_ZONE};
 use qingdan::domain::share::{
-    decode, encode, payload_from_link, share_url, shared_doc, ShareError, ShareScope,
-    MAX_CHAT_LINK_CHARS,
+    decode, encode, offer, payload_from_link, share_url, shared_doc, ShareError, ShareOffer,
+    ShareScope, SharedLink, MAX_CHAT_LINK_CHARS,
 };
 use qingdan::domain::summary::{metric_progress, tasks_for_unit};
 use qingdan::domain::task::Dataset;
@@ -1037,4 +1037,78 @@ fn encode_refuses_what_decode_would_refuse_for_size() {
     );
     // Without the notes it is small again.
     assert!(encode(&doc, None, ShareScope::StatusAndAmounts, 2).is_ok());
+}
+
+// ---------------------------------------------------------------------------------------------
+// What the share page offers.
+
+fn offered(doc: &ProgressDoc, unit: &str, scope: ShareScope) -> ShareOffer {
+    offer(doc, unit, scope, BASE, doc.saved_at + 60_000)
+}
+
+fn link_of(o: ShareOffer) -> SharedLink {
+    match o {
+        ShareOffer::Link(l) => l,
+        other => panic!("no link: {other:?}"),
+    }
+}
+
+#[test]
+fn the_share_page_offers_what_fits() {
+    let ds = real();
+    let unit = "zhujiajiao";
+    // Nothing recorded for the unit (another unit's records do not count).
+    let mut doc = ProgressDoc::new(&ds.meta);
+    assert_eq!(
+        offered(&doc, unit, ShareScope::Full),
+        ShareOffer::NoProgress
+    );
+    doc.set_status(1, "baihe", Status::Done, 10).unwrap();
+    assert_eq!(
+        offered(&doc, unit, ShareScope::Full),
+        ShareOffer::NoProgress
+    );
+    // Only a note: the full link carries it, the short one would carry nothing.
+    doc.add_note(1, unit, "n1", "只有备注", 20).unwrap();
+    let full = link_of(offered(&doc, unit, ShareScope::Full));
+    assert!(full.fits_chat() && full.fits_phone_qr() && full.shorter.is_none());
+    assert_eq!(
+        offered(&doc, unit, ShareScope::StatusAndAmounts),
+        ShareOffer::OnlyNotes
+    );
+
+    // Every task at status + amount: one link that fits a chat and a phone's QR code.
+    let doc = unit_progress(&ds, unit, false, 7);
+    let a = link_of(offered(&doc, unit, ShareScope::Full));
+    assert!(a
+        .url
+        .starts_with("https://www.example.gov.cn/qingdan/tools.html#/receive/1"));
+    assert_eq!(a.chars(), a.url.len(), "a link is ASCII");
+    assert!(a.fits_chat() && a.fits_phone_qr(), "{}", a.chars());
+    assert!(a.shorter.is_none(), "nothing to shorten");
+    let back = decode(payload_from_link(&a.url), &ds).expect("opens");
+    assert_eq!(back.doc.records.len(), doc.records.len());
+    let qr = a.qr.as_ref().unwrap();
+    println!(
+        "share page, 朱家角镇, every task status + amount: link {} characters, QR version {} ({}×{}, level {})",
+        a.chars(),
+        qr.version,
+        qr.modules,
+        qr.modules,
+        qr.ecc.letter()
+    );
+
+    // With a note on every task the full link is too long: the page offers the one without
+    // notes, which fits, and is exactly the StatusAndAmounts link.
+    let doc = unit_progress(&ds, unit, true, 7);
+    let b = link_of(offered(&doc, unit, ShareScope::Full));
+    assert!(!b.fits_chat(), "{}", b.chars());
+    let shorter = b.shorter.expect("the shorter link is offered");
+    let short = link_of(offered(&doc, unit, ShareScope::StatusAndAmounts));
+    assert_eq!(shorter.chars, short.chars());
+    assert!(shorter.fits_chat && shorter.fits_phone_qr);
+    assert!(
+        short.shorter.is_none(),
+        "only a full link offers a shorter one"
+    );
 }

@@ -73,9 +73,12 @@ pub struct QrSvg {
     pub modules: u32,
     /// The error correction level used.
     pub ecc: QrEcc,
-    /// The SVG document: `viewBox="0 0 n n"` with n = modules + 2·[`QUIET_ZONE`], a white
-    /// square, one `<path>` of the dark modules, `shape-rendering="crispEdges"`.
+    /// The SVG document: `viewBox="0 0 n n"` with n = [`QrSvg::side`], a white square, one
+    /// `<path>` of the dark modules ([`QrSvg::path_data`]), `shape-rendering="crispEdges"`.
     pub svg: String,
+    /// The `d` of the dark modules' path, kept apart so a page can draw the code with its own
+    /// elements (no HTML parsed from a string).
+    path: String,
 }
 
 impl QrSvg {
@@ -83,6 +86,19 @@ impl QrSvg {
     /// ([`MAX_PHONE_QR_VERSION`]).
     pub fn fits_phone(&self) -> bool {
         self.version <= MAX_PHONE_QR_VERSION
+    }
+
+    /// Width and height of the drawing in modules, the quiet zone included: the SVG's
+    /// `viewBox` is `0 0 side side`.
+    pub fn side(&self) -> u32 {
+        self.modules + 2 * QUIET_ZONE
+    }
+
+    /// The path data (`d`) of the dark modules in `viewBox` units: one `M{x} {y}h{n}v1h-{n}z`
+    /// per horizontal run, offset by the quiet zone. Drawn in black on a white square of
+    /// [`QrSvg::side`], it is the code.
+    pub fn path_data(&self) -> &str {
+        &self.path
     }
 }
 
@@ -166,6 +182,7 @@ fn draw(code: &QrCode) -> QrSvg {
         modules: size.unsigned_abs(),
         ecc: QrEcc::from_lib(code.error_correction_level()),
         svg,
+        path,
     }
 }
 
@@ -186,6 +203,33 @@ mod tests {
         assert!(q.svg.contains("shape-rendering=\"crispEdges\""));
         assert!(!q.svg.contains("width=\"29\" height=\"29\" viewBox"));
         assert_eq!(q.svg.matches("<path").count(), 1);
+    }
+
+    #[test]
+    fn path_data_and_side_draw_the_svg() {
+        let q = qr_svg("https://x.org/tools.html#/receive/1abc").unwrap();
+        assert_eq!(q.side(), q.modules + 8);
+        assert!(q
+            .svg
+            .contains(&format!("viewBox=\"0 0 {0} {0}\"", q.side())));
+        assert!(q.svg.contains(&format!(" d=\"{}\"", q.path_data())));
+        // Every run lies inside the code, off the quiet zone, and the runs cover exactly the
+        // dark modules of the first row (the top of the finder patterns: 7 dark, gap, 7 dark).
+        let mut first_row = Vec::new();
+        for run in q.path_data().split('M').filter(|r| !r.is_empty()) {
+            let (xy, rest) = run.split_once('h').unwrap();
+            let (x, y) = xy.split_once(' ').unwrap();
+            let (x, y): (u32, u32) = (x.parse().unwrap(), y.parse().unwrap());
+            let n: u32 = rest.split('v').next().unwrap().parse().unwrap();
+            assert_eq!(rest, format!("{n}v1h-{n}z"));
+            assert!(x >= QUIET_ZONE && y >= QUIET_ZONE);
+            assert!(x + n <= QUIET_ZONE + q.modules && y < QUIET_ZONE + q.modules);
+            if y == QUIET_ZONE {
+                first_row.push((x - QUIET_ZONE, n));
+            }
+        }
+        assert_eq!(first_row.first(), Some(&(0, 7)));
+        assert_eq!(first_row.last(), Some(&(q.modules - 7, 7)));
     }
 
     #[test]

@@ -73,6 +73,7 @@ use crate::domain::messages;
 use crate::domain::progress::{
     note_id, Amount, ExportInfo, Note, ProgressDoc, Record, Records, Status, APP_TAG,
 };
+use crate::domain::qr::{qr_svg, QrError, QrSvg};
 use crate::domain::task::Dataset;
 
 /// The format version written by [`encode`], the first character of every payload.
@@ -351,6 +352,108 @@ pub fn payload_from_link(text: &str) -> &str {
         Some(i) => text.get(i + RECEIVE_ROUTE.len()..).unwrap_or_default(),
         None => text,
     }
+}
+
+/// What can be shared of one unit's progress: the share page shows exactly this.
+#[derive(Debug, Clone, PartialEq)]
+pub enum ShareOffer {
+    /// The unit has no record at all: there is nothing to share.
+    NoProgress,
+    /// [`ShareScope::StatusAndAmounts`] leaves nothing: the unit's records hold only notes.
+    OnlyNotes,
+    /// Too large to travel as a link ([`ShareError::TooLarge`]): only the file export can carry it.
+    TooLarge,
+    /// A link and its QR code.
+    Link(SharedLink),
+}
+
+/// A link to one unit's progress, with its QR code.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SharedLink {
+    /// The whole link ([`share_url`]).
+    pub url: String,
+    /// Its QR code, or why there is none.
+    pub qr: Result<QrSvg, QrError>,
+    /// Only for [`ShareScope::Full`], when the link is too long for a chat message or for a QR
+    /// code a phone reads reliably: the link without the notes, if it is shorter and holds
+    /// anything.
+    pub shorter: Option<ShorterLink>,
+}
+
+impl SharedLink {
+    /// The link's length in characters (what chat apps count).
+    pub fn chars(&self) -> usize {
+        self.url.chars().count()
+    }
+
+    /// Whether the link can be pasted into a chat message ([`MAX_CHAT_LINK_CHARS`]).
+    pub fn fits_chat(&self) -> bool {
+        self.chars() <= MAX_CHAT_LINK_CHARS
+    }
+
+    /// Whether its QR code is one a phone reads reliably ([`QrSvg::fits_phone`]).
+    pub fn fits_phone_qr(&self) -> bool {
+        self.qr.as_ref().is_ok_and(QrSvg::fits_phone)
+    }
+}
+
+/// The link of [`ShareScope::StatusAndAmounts`], offered instead of a link with notes that is
+/// too long.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ShorterLink {
+    /// Its length in characters.
+    pub chars: usize,
+    /// Whether it can be pasted into a chat message.
+    pub fits_chat: bool,
+    /// Whether its QR code is one a phone reads reliably.
+    pub fits_phone_qr: bool,
+}
+
+/// What the share page offers for `unit` (a unit key or [`crate::domain::progress::DISTRICT`])
+/// and `scope`: the link made from the page's own address `base` (see [`share_url`]) and the
+/// export at `now_ms`, its QR code, and the shorter link when the one asked for is too long.
+pub fn offer(
+    doc: &ProgressDoc,
+    unit: &str,
+    scope: ShareScope,
+    base: &str,
+    now_ms: i64,
+) -> ShareOffer {
+    if !doc.records.iter().any(|r| r.unit == unit) {
+        return ShareOffer::NoProgress;
+    }
+    let link = |scope| -> Result<Option<SharedLink>, ShareError> {
+        if shared_doc(doc, Some(unit), scope, now_ms)
+            .records
+            .is_empty()
+        {
+            return Ok(None);
+        }
+        let url = share_url(base, &encode(doc, Some(unit), scope, now_ms)?);
+        let qr = qr_svg(&url);
+        Ok(Some(SharedLink {
+            url,
+            qr,
+            shorter: None,
+        }))
+    };
+    let mut made = match link(scope) {
+        Ok(Some(made)) => made,
+        Ok(None) => return ShareOffer::OnlyNotes,
+        Err(_) => return ShareOffer::TooLarge,
+    };
+    if scope == ShareScope::Full && !(made.fits_chat() && made.fits_phone_qr()) {
+        if let Ok(Some(short)) = link(ShareScope::StatusAndAmounts) {
+            if short.chars() < made.chars() {
+                made.shorter = Some(ShorterLink {
+                    chars: short.chars(),
+                    fits_chat: short.fits_chat(),
+                    fits_phone_qr: short.fits_phone_qr(),
+                });
+            }
+        }
+    }
+    ShareOffer::Link(made)
 }
 
 /// The newest of a record's field stamps (status, amounts, notes' `updated_at`).

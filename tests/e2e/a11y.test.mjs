@@ -8,6 +8,7 @@ import assert from 'node:assert/strict';
 import { AxeBuilder } from '@axe-core/playwright';
 import { chromiumSuite, openPage, waitForApp, VIEWPORTS, visible } from './harness.mjs';
 import { matches } from './model.mjs';
+import { openSharedLink, seedSharePage } from './share-seed.mjs';
 
 let server;
 let browser;
@@ -114,6 +115,16 @@ const PAGES = [
     },
   },
   { name: 'print', hash: () => '#/print/zhujiajiao', ready: (p) => visible(p, '[data-testid="print-row"]') },
+  // The district tools' share page with a link and its QR code, and that link's preview.
+  { name: 'share', hash: () => 'tools.html#/share/zhujiajiao', ready: (p) => seedSharePage(p, ds) },
+  {
+    name: 'receive',
+    hash: () => 'tools.html#/share/zhujiajiao',
+    ready: async (p) => {
+      await seedSharePage(p, ds);
+      await openSharedLink(p);
+    },
+  },
 ];
 
 /** One line per violation: rule id, impact, how many nodes, the first target selectors. */

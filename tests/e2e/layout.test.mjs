@@ -5,6 +5,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { chromiumSuite, openPage, waitForApp, screenshot, visible } from './harness.mjs';
+import { openSharedLink, seedSharePage } from './share-seed.mjs';
 
 /** Small phone, common phone, tablet, desktop. */
 const WIDTHS = [360, 390, 768, 1280];
@@ -95,6 +96,19 @@ const PAGES = [
       await visible(p, '[data-testid="rollup-matrix"], [data-testid="rollup-task-list"]');
       await p.getByTestId('toggle-tables').click();
       await visible(p, '.rollup-chart-data:not(.visually-hidden)');
+    },
+  },
+  {
+    name: 'share',
+    hash: () => 'tools.html#/share/zhujiajiao',
+    ready: (p) => seedSharePage(p, ds),
+  },
+  {
+    name: 'receive',
+    hash: () => 'tools.html#/share/zhujiajiao',
+    ready: async (p) => {
+      await seedSharePage(p, ds);
+      await openSharedLink(p);
     },
   },
 ];
