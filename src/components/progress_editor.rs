@@ -4,7 +4,8 @@
 use leptos::prelude::*;
 
 use crate::domain::export::{china_time, format_stamp};
-use crate::domain::progress::{note_id, Note, Status};
+use crate::domain::limits::MAX_NOTE_CHARS;
+use crate::domain::progress::{Note, Status};
 use crate::domain::summary::metric_progress;
 use crate::domain::task::Task;
 use crate::domain::town::format_value;
@@ -246,11 +247,7 @@ fn Notes(task: &'static Task, unit: String, error: RwSignal<Option<String>>) -> 
     };
     let add = move |_| {
         let body = draft.get_untracked();
-        let id = note_id(
-            crate::state::progress::now_ms(),
-            (js_sys::Math::random() * 9.007_199_254_740_991e15) as u64,
-        );
-        let r = progress.edit(|d, now| d.add_note(task.id, &unit.get_value(), &id, &body, now));
+        let r = progress.add_note(task.id, &unit.get_value(), &body);
         if r.is_ok() {
             draft.set(String::new());
         }
@@ -267,7 +264,7 @@ fn Notes(task: &'static Task, unit: String, error: RwSignal<Option<String>>) -> 
                     class="field-input"
                     placeholder=text::NOTE_PLACEHOLDER
                     data-testid="note-input"
-                    maxlength="5000"
+                    maxlength=MAX_NOTE_CHARS
                     prop:value=move || draft.get()
                     disabled=move || progress.read_only.get()
                     on:input:target=move |ev| draft.set(ev.target().value())

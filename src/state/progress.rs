@@ -12,7 +12,7 @@ use std::rc::Rc;
 use leptos::prelude::*;
 
 use crate::domain::merge::merge;
-use crate::domain::progress::{EditError, ProgressDoc};
+use crate::domain::progress::{note_id, EditError, ProgressDoc};
 use crate::domain::task::Dataset;
 use crate::storage::{
     load_last_export, needs_export_reminder, save_last_export, LoadOutcome, ProgressStore,
@@ -22,6 +22,7 @@ use crate::text;
 
 #[cfg(target_arch = "wasm32")]
 type Backend = crate::storage::LocalStorage;
+/// Natively (tests) the document lives in an in-memory store that can be told to fail.
 #[cfg(not(target_arch = "wasm32"))]
 type Backend = crate::storage::MemoryStore;
 
@@ -63,9 +64,35 @@ pub struct ProgressState {
     store: StoredValue<Option<Rc<RefCell<ProgressStore<Backend>>>>, LocalStorage>,
 }
 
-/// Milliseconds since the epoch from the browser clock.
+/// Milliseconds since the epoch from the browser clock (the system clock natively, where
+/// `js_sys` cannot be called: native tests drive the state without a browser).
 pub fn now_ms() -> i64 {
-    js_sys::Date::now() as i64
+    #[cfg(target_arch = "wasm32")]
+    {
+        js_sys::Date::now() as i64
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map_or(0, |d| i64::try_from(d.as_millis()).unwrap_or(i64::MAX))
+    }
+}
+
+/// The random part of a note id: below 2^53 (every value a JS number holds exactly), from
+/// `Math.random` in the browser and from std's per-process hash keys natively.
+fn random_part() -> u64 {
+    #[cfg(target_arch = "wasm32")]
+    {
+        (js_sys::Math::random() * 9.007_199_254_740_991e15) as u64
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        use std::hash::{BuildHasher, Hasher};
+        let mut h = std::collections::hash_map::RandomState::new().build_hasher();
+        h.write_i64(now_ms());
+        h.finish() & ((1 << 53) - 1)
+    }
 }
 
 fn open_backend() -> Result<Backend, StoreError> {
@@ -83,10 +110,22 @@ impl ProgressState {
     /// Loads the stored document (before anything can be edited, so nothing is written before
     /// the initial load has finished) and reports what it found.
     pub fn load(ds: &Dataset) -> ProgressState {
+        ProgressState::open(ds, open_backend())
+    }
+
+    /// [`ProgressState::load`] over a given store: native tests pass a [`MemoryStore`]
+    /// (holding a saved document, or told to fail) and drive edits, saves and reloads.
+    ///
+    /// [`MemoryStore`]: crate::storage::MemoryStore
+    pub fn load_with(ds: &Dataset, backend: Backend) -> ProgressState {
+        ProgressState::open(ds, Ok(backend))
+    }
+
+    fn open(ds: &Dataset, backend: Result<Backend, StoreError>) -> ProgressState {
         let mut notices = Vec::new();
         let mut read_only = false;
         let fresh = ProgressDoc::new(&ds.meta);
-        let (store, doc) = match open_backend() {
+        let (store, doc) = match backend {
             Ok(backend) => {
                 let mut store = ProgressStore::new(backend);
                 let outcome = store.load(now_ms());
@@ -162,6 +201,13 @@ impl ProgressState {
         self.doc.set(next);
         request_persistence_once(*self);
         Ok(())
+    }
+
+    /// Adds a note with a fresh id (the clock and a random part, see [`note_id`]) and saves, like
+    /// [`ProgressState::edit`]; the message says why it was refused.
+    pub fn add_note(&self, task: u16, unit: &str, text: &str) -> Result<(), String> {
+        let id = note_id(now_ms(), random_part());
+        self.edit(|d, now| d.add_note(task, unit, &id, text, now))
     }
 
     /// Writes unsaved edits now (retrying a failed write). Synchronous, so it can run in
@@ -355,5 +401,7 @@ fn request_persistence_once(state: ProgressState) {
     }
     // Mark as asked before the answer arrives, so one edit burst asks once.
     state.persisted.set(Some(false));
+    // Natively there is no browser to ask: the answer stays "not granted".
+    #[cfg(target_arch = "wasm32")]
     crate::browser::request_persist(move |granted| state.persisted.set(Some(granted)));
 }
