@@ -92,11 +92,7 @@ fn Shell(ds: &'static Dataset) -> impl IntoView {
             </main>
             <footer class="footer">
                 <p>
-                    {format!(
-                        "数据来源：{}（{}项）。",
-                        ds.meta.title,
-                        ds.tasks.len(),
-                    )}
+                    {text::data_source(&ds.meta.title, ds.tasks.len())}
                 </p>
             </footer>
         </div>
@@ -230,9 +226,10 @@ pub(crate) fn handle_document_title(state: AppState) {
             Page::Receive(_) => text::RECEIVE_TITLE.to_string(),
             Page::Rollup(_) => text::NAV_ROLLUP.to_string(),
             Page::Print(unit) => format!(
-                "{}{}",
+                "{}{}{}",
                 crate::domain::summary::unit_name(state.ds, unit).unwrap_or(unit),
-                text::PRINT_TITLE
+                text::PRINT_TASK_LIST,
+                text::PRINT_MARK
             ),
         };
         if let Some(doc) = web_sys::window().and_then(|w| w.document()) {

@@ -55,7 +55,7 @@ pub fn download(file_name: &str, mime: &str, content: &str) -> Result<(), String
     let options = web_sys::BlobPropertyBag::new();
     options.set_type(mime);
     let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options)
-        .map_err(|_| download_failed("Blob"))?;
+        .map_err(|_| crate::text::download_failed("Blob"))?;
     download_blob(file_name, &blob)
 }
 
@@ -65,26 +65,22 @@ pub fn download_bytes(file_name: &str, mime: &str, bytes: &[u8]) -> Result<(), S
     let options = web_sys::BlobPropertyBag::new();
     options.set_type(mime);
     let blob = web_sys::Blob::new_with_u8_array_sequence_and_options(&parts, &options)
-        .map_err(|_| download_failed("Blob"))?;
+        .map_err(|_| crate::text::download_failed("Blob"))?;
     download_blob(file_name, &blob)
-}
-
-fn download_failed(what: &str) -> String {
-    format!("无法生成下载文件（{what}）。可改用“复制”功能。")
 }
 
 /// Clicks a temporary `<a download>` pointing at `blob`.
 fn download_blob(file_name: &str, blob: &web_sys::Blob) -> Result<(), String> {
-    let fail = download_failed;
+    let fail = crate::text::download_failed;
     let document = web_sys::window()
         .and_then(|w| w.document())
-        .ok_or_else(|| fail("无页面"))?;
+        .ok_or_else(|| fail(crate::text::DOWNLOAD_NO_PAGE))?;
     let url = web_sys::Url::create_object_url_with_blob(blob).map_err(|_| fail("URL"))?;
     let a: web_sys::HtmlAnchorElement = document
         .create_element("a")
-        .map_err(|_| fail("链接"))?
+        .map_err(|_| fail(crate::text::DOWNLOAD_LINK))?
         .dyn_into()
-        .map_err(|_| fail("链接"))?;
+        .map_err(|_| fail(crate::text::DOWNLOAD_LINK))?;
     a.set_href(&url);
     a.set_download(file_name);
     a.set_class_name("visually-hidden");
@@ -178,7 +174,7 @@ pub fn read_file(
         return;
     }
     let Ok(reader) = web_sys::FileReader::new() else {
-        done(Err("浏览器无法读取文件。".to_string()));
+        done(Err(crate::text::FILE_READER_MISSING.to_string()));
         return;
     };
     let done = std::rc::Rc::new(std::cell::RefCell::new(Some(done)));
@@ -193,7 +189,7 @@ pub fn read_file(
     });
     let onerror = Closure::once_into_js(move |_: JsValue| {
         if let Some(f) = d2.borrow_mut().take() {
-            f(Err("读取文件失败，请重新选择文件。".to_string()));
+            f(Err(crate::text::FILE_READ_FAILED.to_string()));
         }
     });
     reader.set_onload(Some(onload.unchecked_ref()));
@@ -202,7 +198,7 @@ pub fn read_file(
     if reader.read_as_text(&file).is_err() {
         // A failed start fires no event: report here.
         if let Some(f) = d3.borrow_mut().take() {
-            f(Err("读取文件失败，请重新选择文件。".to_string()));
+            f(Err(crate::text::FILE_READ_FAILED.to_string()));
         }
     }
 }
@@ -261,7 +257,7 @@ pub fn read_files(
         }
         return;
     }
-    let failed = || "读取文件失败，请重新选择文件。".to_string();
+    let failed = || crate::text::FILE_READ_FAILED.to_string();
     for (i, file) in files.into_iter().enumerate() {
         let name = file.name();
         if file.size() > max_bytes {
@@ -271,7 +267,7 @@ pub fn read_files(
             continue;
         }
         let Ok(reader) = web_sys::FileReader::new() else {
-            finish(i, (name, Err("浏览器无法读取文件。".to_string())));
+            finish(i, (name, Err(crate::text::FILE_READER_MISSING.to_string())));
             continue;
         };
         let (f1, f2, n1, n2, r2) = (

@@ -1,4 +1,13 @@
-//! Every piece of UI text in one place, in Simplified Chinese, so wording stays consistent.
+//! The UI's own words, in Simplified Chinese, in one place so the wording stays consistent:
+//! buttons, headings, hints, labels, and the messages of the UI's browser plumbing
+//! (`browser.rs`) and of loading the embedded data (`data`).
+//!
+//! The split with [`crate::domain::messages`]: that module holds every text the pure domain
+//! produces — errors, briefs, CSV/xlsx headers, and the labels of domain values such as task
+//! status (`Status::label_zh`, `StatusKey::label`), deadline lights (`Light::label`), scopes
+//! and sort orders — because the domain must not depend on the UI. Nothing the domain says is
+//! repeated here: the UI shows those texts through the domain's labels and constants. Each
+//! text exists once, in one of the two modules.
 
 /// The app's short name.
 pub const APP_NAME: &str = "清单";
@@ -375,14 +384,9 @@ pub fn saved_at(hour: u8, minute: u8, second: u8) -> String {
 }
 /// Unsaved indicator.
 pub const UNSAVED: &str = "尚未保存到本机";
-/// Town progress summary labels.
-pub const SUM_DONE: &str = "已完成";
-/// Summary: in progress.
-pub const SUM_DOING: &str = "推进中";
-/// Summary: overdue.
+/// Town progress summary: overdue. (The other summary cards show the status labels,
+/// `Status::label_zh`.)
 pub const SUM_OVERDUE: &str = "逾期未完成";
-/// Summary: blocked.
-pub const SUM_BLOCKED: &str = "存在困难";
 /// "x / y".
 pub fn of_total(n: usize, total: usize) -> String {
     format!("{n} / {total}")
@@ -390,8 +394,10 @@ pub fn of_total(n: usize, total: usize) -> String {
 /// Inline editor toggle on town pages.
 pub const RECORD_PROGRESS: &str = "记录进度";
 
-/// Print page title suffix.
-pub const PRINT_TITLE: &str = "任务清单（打印）";
+/// Print page heading after the unit's name.
+pub const PRINT_TASK_LIST: &str = "任务清单";
+/// Print page document title: the unit's name, [`PRINT_TASK_LIST`], then this mark.
+pub const PRINT_MARK: &str = "（打印）";
 /// Print button.
 pub const PRINT_NOW: &str = "打印";
 
@@ -552,8 +558,6 @@ pub const NOT_APPLICABLE: &str = "不适用";
 pub const LEGEND: &str = "图例";
 /// The overdue mark in cells and legends.
 pub const OVERDUE_MARK: &str = "⚠";
-/// Overdue, as a word.
-pub const OVERDUE_WORD: &str = "逾期";
 /// The shape mark of a status, shown with its colour (never colour alone).
 pub fn status_mark(status: crate::domain::progress::Status) -> &'static str {
     use crate::domain::progress::Status;
@@ -601,11 +605,11 @@ pub const BEHIND_HEADERS: [&str; 9] = [
     "报送状态",
     "距截至日期",
     "最近报送",
-    "已完成",
-    "推进中",
-    "存在困难",
-    "未开始",
-    "逾期",
+    crate::domain::messages::STATUS_DONE,
+    crate::domain::messages::STATUS_IN_PROGRESS,
+    crate::domain::messages::STATUS_BLOCKED,
+    crate::domain::messages::STATUS_NOT_STARTED,
+    crate::domain::messages::OVERDUE,
 ];
 /// A unit that is silent.
 pub fn silent_flag(days: u32) -> String {
@@ -656,3 +660,39 @@ pub const DAYS: &str = "天";
 pub fn stale_line(days: u32) -> String {
     format!("滞后标准：超过 {days} 天未报送")
 }
+
+// Shared by the app's and the tools' page frames.
+/// Footer: where the data comes from and how many tasks it has.
+pub fn data_source(title: &str, tasks: usize) -> String {
+    format!("数据来源：{title}（{tasks}项）。")
+}
+/// After the filters' summary: how many filters are on.
+pub fn selected_count(n: usize) -> String {
+    format!("（已选 {n}）")
+}
+/// The previous/next links of a task page.
+pub const TASK_PAGER: &str = "任务翻页";
+
+// Loading the embedded data (`data`).
+/// The embedded data did not parse.
+pub fn data_invalid(e: &str) -> String {
+    format!("内置任务数据无法读取：{e}")
+}
+/// The embedded data was written for another schema version.
+pub fn data_schema(found: u32, expected: u32) -> String {
+    format!("内置任务数据的格式版本（{found}）与应用（{expected}）不一致。")
+}
+
+// Browser plumbing (`browser.rs`).
+/// A download could not be made; `what` names the step that failed.
+pub fn download_failed(what: &str) -> String {
+    format!("无法生成下载文件（{what}）。可改用“复制”功能。")
+}
+/// Download step: no page.
+pub const DOWNLOAD_NO_PAGE: &str = "无页面";
+/// Download step: the link.
+pub const DOWNLOAD_LINK: &str = "链接";
+/// The browser has no file reader.
+pub const FILE_READER_MISSING: &str = "浏览器无法读取文件。";
+/// Reading a picked file failed.
+pub const FILE_READ_FAILED: &str = "读取文件失败，请重新选择文件。";

@@ -7,6 +7,7 @@
 
 use crate::domain::pinyin::ReadingTable;
 use crate::domain::task::{Dataset, DATASET_SCHEMA};
+use crate::text;
 
 /// The embedded dataset JSON, exactly as generated (see `build.rs` for `QINGDAN_DATASET`).
 pub const DATASET_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/dataset.json"));
@@ -35,10 +36,8 @@ impl DataError {
     /// A message for the user, in Chinese.
     pub fn message_zh(&self) -> String {
         match self {
-            DataError::Invalid(e) => format!("内置任务数据无法读取：{e}"),
-            DataError::Schema(v) => {
-                format!("内置任务数据的格式版本（{v}）与应用（{DATASET_SCHEMA}）不一致。")
-            }
+            DataError::Invalid(e) => text::data_invalid(e),
+            DataError::Schema(v) => text::data_schema(*v, DATASET_SCHEMA),
         }
     }
 }

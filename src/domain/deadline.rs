@@ -1,6 +1,7 @@
 //! Deadlines relative to an "as of" date: days left, a traffic light and a short phrase.
 
 use crate::domain::date::Date;
+use crate::domain::messages;
 use crate::domain::task::Dataset;
 
 /// The plan's last deadline: the latest task deadline, and at least 31 December of the plan year
@@ -59,11 +60,11 @@ impl Light {
     /// Short Chinese label for the light.
     pub fn label(self) -> &'static str {
         match self {
-            Light::Green => "正常",
-            Light::Yellow => "临近",
-            Light::Red => "逾期",
-            Light::Done => "已完成",
-            Light::NoDate => "无日期",
+            Light::Green => messages::LIGHT_GREEN,
+            Light::Yellow => messages::LIGHT_YELLOW,
+            Light::Red => messages::OVERDUE,
+            Light::Done => messages::STATUS_DONE,
+            Light::NoDate => messages::NO_DATE,
         }
     }
 }
@@ -86,14 +87,14 @@ pub fn light(deadline: Option<Date>, as_of: Date, done: bool) -> Light {
 /// A short phrase: "还剩 12 天", "今天到期", "已逾期 3 天", "已完成" or "无截止日期".
 pub fn deadline_phrase(deadline: Option<Date>, as_of: Date, done: bool) -> String {
     if done {
-        return "已完成".to_string();
+        return messages::STATUS_DONE.to_string();
     }
     match deadline {
-        None => "无截止日期".to_string(),
+        None => messages::NO_DEADLINE.to_string(),
         Some(d) => match days_left(d, as_of) {
-            0 => "今天到期".to_string(),
-            n if n > 0 => format!("还剩 {n} 天"),
-            n => format!("已逾期 {} 天", -n),
+            0 => messages::DUE_TODAY.to_string(),
+            n if n > 0 => messages::days_left(n),
+            n => messages::days_overdue(-n),
         },
     }
 }

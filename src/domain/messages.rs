@@ -1,5 +1,11 @@
-//! Every user-facing text of the progress, import/export and storage code, in Simplified
-//! Chinese, in one place so the wording stays consistent.
+//! Every text the pure domain produces, in Simplified Chinese, in one place so the wording
+//! stays consistent: errors, briefs, CSV/xlsx headers, and the labels of domain values (task
+//! status, deadline lights, scope, sort order, month facet). The domain must not depend on the
+//! UI, so these live here and the UI uses them from here.
+//!
+//! The split with [`crate::text`]: that module holds the UI's own words (buttons, headings,
+//! hints, and the messages of the UI's browser and data-loading plumbing) and nothing the
+//! domain also says. Each text exists in exactly one of the two modules.
 
 use crate::domain::limits::{MAX_NOTES_PER_RECORD, MAX_NOTE_CHARS};
 
@@ -12,6 +18,44 @@ pub const STATUS_IN_PROGRESS: &str = "推进中";
 pub const STATUS_DONE: &str = "已完成";
 /// 存在困难
 pub const STATUS_BLOCKED: &str = "存在困难";
+
+// Deadline lights and phrases (see `domain::deadline`).
+/// Light: deadline not near.
+pub const LIGHT_GREEN: &str = "正常";
+/// Light: deadline near.
+pub const LIGHT_YELLOW: &str = "临近";
+/// Light and month facet: no date.
+pub const NO_DATE: &str = "无日期";
+/// Phrase: the task has no deadline.
+pub const NO_DEADLINE: &str = "无截止日期";
+/// Phrase: due today.
+pub const DUE_TODAY: &str = "今天到期";
+/// Phrase: days left before the deadline.
+pub fn days_left(n: i64) -> String {
+    format!("还剩 {n} 天")
+}
+/// Phrase: days past the deadline.
+pub fn days_overdue(n: i64) -> String {
+    format!("已逾期 {n} 天")
+}
+
+// Query facets (see `domain::query`).
+/// Scope: all 11 towns.
+pub const SCOPE_ALL_TOWNS: &str = "11个街镇";
+/// Scope: all 11 towns and the park.
+pub const SCOPE_ALL_TOWNS_AND_PARK: &str = "11个街镇及现代农业园区";
+/// Scope: the units named in the task.
+pub const SCOPE_LISTED: &str = "指定单位";
+/// Sort: by number.
+pub const SORT_NUMBER: &str = "按序号";
+/// Sort: by deadline.
+pub const SORT_DEADLINE: &str = "按截止时间";
+/// Sort: by category.
+pub const SORT_CATEGORY: &str = "按类别";
+/// Month facet value, e.g. "10月".
+pub fn month(month: u32) -> String {
+    format!("{month}月")
+}
 
 /// Name of the district level where a unit name is shown.
 pub const DISTRICT_NAME: &str = "区级";
@@ -335,7 +379,8 @@ pub fn load_unavailable(reason_zh: &str) -> String {
 // District roll-up.
 /// Stands for a missing number in a roll-up cell (`—/8公里`).
 pub const NO_VALUE: &str = "—";
-/// The overdue column of a unit's report table.
+/// Overdue, as a word: the red deadline light, the overdue column of a unit's report table,
+/// and the overdue marks of the roll-up.
 pub const OVERDUE: &str = "逾期";
 /// A district total stated in the source.
 pub const TOTAL_STATED: &str = "清单列明";

@@ -11,8 +11,9 @@
 //! export, import, filter, route    files in and out; the filtered list and its counts; the URL
 //! merge, schema, summary, facet    whole documents, any schema version, counts per unit; facets
 //! progress, query, xlsx, qr        the progress document and its edits; the task query; .xlsx; QR
-//! messages, search, town           user-facing text; full-text search; which tasks a unit has
+//! search, town                     full-text search; which tasks a unit has
 //! deadline                         deadline lights, the plan's end
+//! messages                         every text the domain produces (see its module doc)
 //! task, number                     the dataset types; number text
 //! date, sort, csv, percent, limits    civil dates, stable sort, CSV cells, URL encoding, limits
 //! ```

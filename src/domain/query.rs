@@ -6,6 +6,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt;
 
+use super::messages;
 use super::sort::sort_by;
 use super::task::{Dataset, Scope, Task};
 use super::town::by_deadline;
@@ -80,10 +81,10 @@ impl StatusKey {
     /// Chinese label.
     pub fn label(self) -> &'static str {
         match self {
-            StatusKey::NotStarted => "未开始",
-            StatusKey::InProgress => "推进中",
-            StatusKey::Done => "已完成",
-            StatusKey::Blocked => "存在困难",
+            StatusKey::NotStarted => messages::STATUS_NOT_STARTED,
+            StatusKey::InProgress => messages::STATUS_IN_PROGRESS,
+            StatusKey::Done => messages::STATUS_DONE,
+            StatusKey::Blocked => messages::STATUS_BLOCKED,
         }
     }
 }
@@ -122,10 +123,10 @@ impl ScopeKey {
     /// Chinese label.
     pub fn label(self) -> &'static str {
         match self {
-            ScopeKey::AllTowns => "11个街镇",
-            ScopeKey::AllTownsAndPark => "11个街镇及现代农业园区",
-            ScopeKey::Listed => "指定单位",
-            ScopeKey::District => "区级",
+            ScopeKey::AllTowns => messages::SCOPE_ALL_TOWNS,
+            ScopeKey::AllTownsAndPark => messages::SCOPE_ALL_TOWNS_AND_PARK,
+            ScopeKey::Listed => messages::SCOPE_LISTED,
+            ScopeKey::District => messages::DISTRICT_NAME,
         }
     }
 }
@@ -152,9 +153,9 @@ impl SortKey {
     /// Chinese label.
     pub fn label(self) -> &'static str {
         match self {
-            SortKey::Number => "按序号",
-            SortKey::Deadline => "按截止时间",
-            SortKey::Category => "按类别",
+            SortKey::Number => messages::SORT_NUMBER,
+            SortKey::Deadline => messages::SORT_DEADLINE,
+            SortKey::Category => messages::SORT_CATEGORY,
         }
     }
 
@@ -178,9 +179,9 @@ pub fn deadline_month(task: &Task) -> u32 {
 /// Label of a month facet value: "10月", or "无日期" for 0.
 pub fn month_label(month: u32) -> String {
     if month == 0 {
-        "无日期".to_string()
+        messages::NO_DATE.to_string()
     } else {
-        format!("{month}月")
+        messages::month(month)
     }
 }
 

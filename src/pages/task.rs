@@ -40,7 +40,7 @@ fn PrevNext(task: &'static Task) -> impl IntoView {
     let href = move |t: &Task| state.route_with(|r| r.page = Page::Task(t.id)).to_hash();
     let list_href = move || state.route_with(|r| r.page = Page::Tasks).to_hash();
     view! {
-        <nav class="prevnext" aria-label="任务翻页">
+        <nav class="prevnext" aria-label=text::TASK_PAGER>
             {prev
                 .map(|t| {
                     view! {

@@ -184,7 +184,7 @@ pub fn TasksPage() -> impl IntoView {
                         {text::FILTERS}
                         {move || {
                             let n = active.with(Vec::len);
-                            (n > 0).then(|| format!("（已选 {n}）"))
+                            (n > 0).then(|| text::selected_count(n))
                         }}
                     </summary>
                     <Show when=move || facets_open.get()>{move || facet_groups(evaluated)}</Show>

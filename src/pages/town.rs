@@ -5,6 +5,7 @@ use leptos::prelude::*;
 use crate::components::progressive::{sliced, FIRST};
 use crate::components::search_bar::AsOfInput;
 use crate::components::task_card::TaskCard;
+use crate::domain::progress::Status;
 use crate::domain::route::Page;
 use crate::domain::summary::unit_summary;
 use crate::domain::task::{Task, UnitKind};
@@ -162,9 +163,9 @@ fn TownSummary(unit: String) -> impl IntoView {
     };
     view! {
         <div class="summary-cards" data-testid="town-summary">
-            {card(text::SUM_DONE, Signal::derive(move || summary.with(|s| text::of_total(s.done, s.total))), "sum-done")}
-            {card(text::SUM_DOING, Signal::derive(move || summary.with(|s| s.in_progress.to_string())), "sum-doing")}
-            {card(text::SUM_BLOCKED, Signal::derive(move || summary.with(|s| s.blocked.to_string())), "sum-blocked")}
+            {card(Status::Done.label_zh(), Signal::derive(move || summary.with(|s| text::of_total(s.done, s.total))), "sum-done")}
+            {card(Status::InProgress.label_zh(), Signal::derive(move || summary.with(|s| s.in_progress.to_string())), "sum-doing")}
+            {card(Status::Blocked.label_zh(), Signal::derive(move || summary.with(|s| s.blocked.to_string())), "sum-blocked")}
             {card(text::SUM_OVERDUE, Signal::derive(move || summary.with(|s| s.overdue.to_string())), "sum-overdue")}
         </div>
     }

@@ -96,7 +96,7 @@ fn ToolsShell(ds: &'static Dataset) -> impl IntoView {
                 <ToolsPage />
             </main>
             <footer class="footer">
-                <p>{format!("数据来源：{}（{}项）。", ds.meta.title, ds.tasks.len())}</p>
+                <p>{text::data_source(&ds.meta.title, ds.tasks.len())}</p>
             </footer>
         </div>
     }

@@ -92,7 +92,7 @@ pub fn PrintPage(
             <div class="actions no-print">
                 <button type="button" class="button button-primary" on:click=print>{text::PRINT_NOW}</button>
             </div>
-            <h2>{format!("{name}{}", text::PRINT_TITLE.trim_end_matches("（打印）"))}</h2>
+            <h2>{format!("{name}{}", text::PRINT_TASK_LIST)}</h2>
             <p>{format!("{}　{}：{}", ds.meta.title, text::AS_OF_LABEL, as_of.to_iso())}</p>
             <p>{summary}</p>
             // On a phone the table scrolls sideways (style/main.css), so it takes focus.

@@ -6,6 +6,7 @@
 
 use leptos::prelude::*;
 
+use crate::domain::messages;
 use crate::domain::number::fixed;
 use crate::domain::progress::Status;
 use crate::domain::rollup::{Bar, CellCounts, Rollup};
@@ -91,7 +92,7 @@ fn pct(v: f64) -> String {
 pub(crate) fn bar_summary(c: &CellCounts) -> String {
     let mut s = text::done_of(c.done, c.total());
     if c.overdue > 0 {
-        s.push_str(&format!("，{} {}", text::OVERDUE_WORD, c.overdue));
+        s.push_str(&format!("，{} {}", messages::OVERDUE, c.overdue));
     }
     s
 }
@@ -208,7 +209,7 @@ fn StackedChart(
         Status::Blocked.label_zh(),
         Status::NotStarted.label_zh(),
         text::TOTAL,
-        text::OVERDUE_WORD,
+        messages::OVERDUE,
     ];
     view! {
         <figure class="rollup-figure" data-testid=id>

@@ -61,7 +61,7 @@ pub fn RollupFilters(filtered: Memo<Filtered>) -> impl IntoView {
                     {text::FILTERS}
                     {move || {
                         let n = active.with(Vec::len);
-                        (n > 0).then(|| format!("（已选 {n}）"))
+                        (n > 0).then(|| text::selected_count(n))
                     }}
                 </summary>
                 <div class="rollup-facet-groups">{groups}</div>

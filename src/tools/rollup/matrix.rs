@@ -7,6 +7,7 @@
 use leptos::prelude::*;
 
 use crate::domain::date::Date;
+use crate::domain::messages;
 use crate::domain::progress::Status;
 use crate::domain::query::TaskQuery;
 use crate::domain::rollup::{amount_zh, Cell, Column, Rollup};
@@ -63,7 +64,7 @@ pub(crate) fn cell_marks(cell: &Cell) -> impl IntoView {
     let overdue = cell.overdue.then(|| {
         view! {
             <span class="rollup-od" aria-hidden="true">{text::OVERDUE_MARK}</span>
-            <span class="visually-hidden">{text::OVERDUE_WORD}</span>
+            <span class="visually-hidden">{messages::OVERDUE}</span>
         }
     });
     view! {
@@ -145,7 +146,7 @@ pub fn Legend(
             {overdue.then(|| view! {
                 <li class="rollup-legend-item">
                     <span class="rollup-od" aria-hidden="true">{text::OVERDUE_MARK}</span>
-                    {text::OVERDUE_WORD}
+                    {messages::OVERDUE}
                 </li>
                 <li class="rollup-legend-item">
                     <span class="rollup-na-mark" aria-hidden="true">"—"</span>

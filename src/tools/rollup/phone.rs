@@ -3,6 +3,7 @@
 
 use leptos::prelude::*;
 
+use crate::domain::messages;
 use crate::domain::rollup::{Cell, Rollup};
 use crate::domain::route::{Page, RollupView, Route};
 use crate::router::push_url;
@@ -26,7 +27,7 @@ fn phone_cell(cell: &Cell) -> impl IntoView {
         view! {
             <span class="rollup-od-tag">
                 <span class="rollup-od" aria-hidden="true">{text::OVERDUE_MARK}</span>
-                {text::OVERDUE_WORD}
+                {messages::OVERDUE}
             </span>
         }
     });
