@@ -43,7 +43,7 @@
   // changes to the other one's, the running wasm reloads the file).
   function otherEntryPage() {
     var view = /^#?\/*([^\/?]*)/.exec(window.location.hash)[1];
-    var tools = /^(data|print|rollup|share|receive)$/.test(view);
+    var tools = /^(data|print|rollup|share|receive|lists)$/.test(view);
     return view && !onSingleFile && tools !== onTools ? entryPage(tools, onCompat) : '';
   }
   if (otherEntryPage()) {

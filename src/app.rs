@@ -25,13 +25,20 @@ use crate::text;
 /// The whole app. A dataset that fails to load is reported, never a blank page.
 #[component]
 pub fn App() -> impl IntoView {
-    match data::embedded() {
+    with_list(Entry::App, |ds| view! { <Shell ds=ds /> }.into_any())
+}
+
+/// Opens the list the URL names (`l=`, else the embedded one) and renders `shell` around it; a
+/// list this browser does not have, or cannot read, gets a page that says which and offers the
+/// built-in list and the lists page instead.
+pub(crate) fn with_list(own: Entry, shell: fn(&'static Dataset) -> AnyView) -> AnyView {
+    let wanted = Route::from_hash(&current_hash()).list;
+    match data::open_list(crate::state::progress::open_backend(), wanted.as_deref()) {
         Ok(ds) => {
             // Parsed once for the whole session; every component borrows it.
-            let ds: &'static Dataset = Box::leak(Box::new(ds));
-            view! { <Shell ds=ds /> }.into_any()
+            shell(Box::leak(Box::new(ds)))
         }
-        Err(e) => view! {
+        Err(data::ListError::Embedded(e)) => view! {
             <div class="app" data-testid="app">
                 <div class="fatal" role="alert">
                     <h1>{text::DATA_ERROR_TITLE}</h1>
@@ -40,6 +47,27 @@ pub fn App() -> impl IntoView {
             </div>
         }
         .into_any(),
+        Err(e) => {
+            let entry = running_entry(own);
+            let builtin = data::embedded().map(|d| d.meta.title).unwrap_or_default();
+            view! {
+                <div class="app" data-testid="app">
+                    <div class="fatal" role="alert" data-testid="list-missing">
+                        <h1>{text::LIST_MISSING_TITLE}</h1>
+                        <p>{e.message_zh()}</p>
+                        <p class="fatal-links">
+                            <a href=Route::default().href_from(entry)>
+                                {text::open_builtin_list(&builtin)}
+                            </a>
+                            <a href=Route::default().with_page(Page::Lists).href_from(entry)>
+                                {text::GO_TO_LISTS}
+                            </a>
+                        </p>
+                    </div>
+                </div>
+            }
+            .into_any()
+        }
     }
 }
 
@@ -117,7 +145,12 @@ fn CurrentPage() -> impl IntoView {
             Page::Town(id) => view! { <TownPage id=id /> }.into_any(),
             Page::Depts => view! { <DeptsPage /> }.into_any(),
             Page::Dept(name) => view! { <DeptPage name=name /> }.into_any(),
-            Page::Data | Page::Print(_) | Page::Rollup(_) | Page::Share(_) | Page::Receive(_) => {
+            Page::Data
+            | Page::Print(_)
+            | Page::Rollup(_)
+            | Page::Share(_)
+            | Page::Receive(_)
+            | Page::Lists => {
                 view! { <OtherEntry at_start=at_start label=text::OPENING_TOOLS /> }.into_any()
             }
         }
@@ -225,6 +258,7 @@ pub(crate) fn handle_document_title(state: AppState) {
             Page::Share(_) => text::SHARE_TITLE.to_string(),
             Page::Receive(_) => text::RECEIVE_TITLE.to_string(),
             Page::Rollup(_) => text::NAV_ROLLUP.to_string(),
+            Page::Lists => text::NAV_LISTS.to_string(),
             Page::Print(unit) => format!(
                 "{}{}{}",
                 crate::domain::summary::unit_name(state.ds, unit).unwrap_or(unit),
@@ -242,7 +276,7 @@ pub(crate) fn handle_document_title(state: AppState) {
 /// edits that other tabs save.
 pub(crate) fn handle_progress_persistence(progress: ProgressState) {
     on_page_leave(move || progress.flush());
-    on_storage_change(StorageKey::Progress.to_string(), move || {
+    on_storage_change(progress.storage_key(&StorageKey::Progress), move || {
         progress.reload_from_storage()
     });
 }

@@ -29,6 +29,13 @@ pub fn route_or_home(hash: &str, home: &Page) -> Route {
 pub fn sync_route_with_url(route: RwSignal<Route>, home: Page) {
     let handle = window_event_listener(leptos::ev::hashchange, move |_| {
         let next = route_or_home(&current_hash(), &home);
+        // Another list: the page's dataset is fixed for its life, so load it again.
+        if route.with_untracked(|r| r.list != next.list) {
+            if let Some(w) = web_sys::window() {
+                let _ = w.location().reload();
+                return;
+            }
+        }
         if route.get_untracked() != next {
             route.set(next);
         }

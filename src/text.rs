@@ -31,6 +31,10 @@ pub const NAV_DEPTS: &str = "牵头部门";
 pub const NAV_DATA: &str = "数据";
 /// Navigation: the district roll-up (on the tools entry page).
 pub const NAV_ROLLUP: &str = "汇总";
+/// The top bar's list switch, for screen readers.
+pub const LIST_SWITCH_LABEL: &str = "切换任务清单";
+/// Nav: the task lists of this browser (tools page).
+pub const NAV_LISTS: &str = "全部清单";
 /// Link to the share page (a link / QR code carrying a unit's progress).
 pub const SHARE_LINK: &str = "分享进度链接";
 /// Title of the share page.
@@ -678,6 +682,29 @@ pub const TASK_PAGER: &str = "任务翻页";
 pub fn data_invalid(e: &str) -> String {
     format!("内置任务数据无法读取：{e}")
 }
+/// A link names a list this browser does not have.
+pub fn list_missing(name: &str, id: &str) -> String {
+    format!(
+        "本浏览器没有链接所指的任务清单“{name}”（编号 {id}）。请向发送链接的人要这份清单的表格，\
+         在“清单”页添加后再打开这个链接。"
+    )
+}
+/// A stored list could not be read.
+pub fn list_unreadable(name: &str, problem: &str) -> String {
+    format!("任务清单“{name}”无法打开：{problem}它仍保存在本浏览器中，可在“清单”页删除后重新添加。")
+}
+/// The storage holding the lists could not be read.
+pub fn list_storage(problem: &str) -> String {
+    format!("无法读取本浏览器保存的任务清单：{problem}")
+}
+/// The missing-list page's heading.
+pub const LIST_MISSING_TITLE: &str = "找不到这份清单";
+/// Link from the missing-list page to the built-in list.
+pub fn open_builtin_list(title: &str) -> String {
+    format!("打开内置清单：{title}")
+}
+/// Link to the lists page.
+pub const GO_TO_LISTS: &str = "添加或切换清单";
 /// The embedded data was written for another schema version.
 pub fn data_schema(found: u32, expected: u32) -> String {
     format!("内置任务数据的格式版本（{found}）与应用（{expected}）不一致。")
@@ -696,3 +723,47 @@ pub const DOWNLOAD_LINK: &str = "链接";
 pub const FILE_READER_MISSING: &str = "浏览器无法读取文件。";
 /// Reading a picked file failed.
 pub const FILE_READ_FAILED: &str = "读取文件失败，请重新选择文件。";
+
+// ---- The lists page (tools/lists.rs) ----
+/// Heading of the lists page.
+pub const LISTS_TITLE: &str = "全部清单";
+/// What the lists page is for.
+pub const LISTS_INTRO: &str = "本浏览器中的任务清单：应用内置的清单，以及从表格添加的清单（例如新一年的清单）。每份清单的进度分开保存；打开哪份清单，链接里就带着哪份清单。";
+/// Badge: the list built into the app.
+pub const LIST_BUILTIN: &str = "内置";
+/// Badge: the list open now.
+pub const LIST_CURRENT: &str = "当前";
+/// Opening a list.
+pub const LIST_OPEN: &str = "打开";
+/// Removing a list.
+pub const LIST_REMOVE: &str = "删除";
+/// Exporting a list's progress before removing it.
+pub const LIST_EXPORT_FIRST: &str = "先导出这份清单的进度";
+/// Confirming a removal.
+pub const LIST_REMOVE_CONFIRM: &str = "确认删除";
+/// A list's facts.
+pub fn list_facts(year: i32, tasks: usize, id: &str) -> String {
+    format!("{year}年度 · {tasks} 项任务 · 编号 {id}")
+}
+/// When a list was added.
+pub fn list_added_at(stamp: &str) -> String {
+    format!("· 添加于 {stamp}")
+}
+/// What removing a list takes with it.
+pub fn list_remove_warning(name: &str, records: usize) -> String {
+    if records == 0 {
+        format!("删除“{name}”？本浏览器中没有为它记录的进度。删除后可以重新添加。")
+    } else {
+        format!("删除“{name}”将同时删除本浏览器中为它记录的 {records} 条进度，无法撤销。建议先导出进度文件（以后重新添加这份清单后可以导入）。")
+    }
+}
+/// Removing a list whose progress cannot be read.
+pub fn list_remove_warning_unread(name: &str, problem: &str) -> String {
+    format!(
+        "删除“{name}”将同时删除本浏览器中为它保存的进度数据（目前无法读取：{problem}），无法撤销。"
+    )
+}
+/// A list was removed.
+pub fn list_removed(name: &str) -> String {
+    format!("已删除“{name}”。")
+}

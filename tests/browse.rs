@@ -528,7 +528,16 @@ fn route() -> impl Strategy<Value = Route> {
         (-100_000i32..=3_000_000)
             .prop_map(|n| Date::from_epoch_days(i64::from(n) - 719_163).unwrap()),
     );
-    (page(), query(), date).prop_map(|(page, query, as_of)| Route { page, query, as_of })
+    // Any list id but an empty or blank one (which is no list): `\PC` is any printable character.
+    let list = prop::option::of("\\PC{1,20}".prop_filter("not blank", |s: &String| {
+        !s.trim().is_empty() && s.trim() == s
+    }));
+    (page(), query(), date, list).prop_map(|(page, query, as_of, list)| Route {
+        page,
+        query,
+        as_of,
+        list,
+    })
 }
 
 proptest! {

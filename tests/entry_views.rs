@@ -49,6 +49,7 @@ fn every_page() -> Vec<Page> {
         Page::Rollup(RollupView::default()),
         Page::Share("zhujiajiao".into()),
         Page::Receive("x".into()),
+        Page::Lists,
     ]
 }
 

@@ -1043,7 +1043,7 @@ fn encode_refuses_what_decode_would_refuse_for_size() {
 // What the share page offers.
 
 fn offered(doc: &ProgressDoc, unit: &str, scope: ShareScope) -> ShareOffer {
-    offer(doc, unit, scope, BASE, doc.saved_at + 60_000)
+    offer(doc, unit, scope, BASE, None, doc.saved_at + 60_000)
 }
 
 fn link_of(o: ShareOffer) -> SharedLink {

@@ -92,7 +92,7 @@ fn loads_edits_saves_and_reloads() {
     assert!(!state.unsaved.get_untracked());
     assert!(!state.read_only.get_untracked());
     assert!(state.notices.get_untracked().is_empty());
-    let writes = state.with_store(MemoryStore::write_count).expect("store");
+    let writes = state.with_store(|s| s.write_count()).expect("store");
 
     state
         .edit(|d, now| d.set_status(1, UNIT, Status::Done, now))
@@ -100,7 +100,7 @@ fn loads_edits_saves_and_reloads() {
     state.add_note(1, UNIT, "已完成验收").expect("note");
     assert!(!state.unsaved.get_untracked());
     assert_eq!(
-        state.with_store(MemoryStore::write_count),
+        state.with_store(|s| s.write_count()),
         Some(writes + 2),
         "every edit is written at once"
     );

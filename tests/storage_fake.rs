@@ -104,7 +104,7 @@ fn corrupt_data_is_backed_up_verbatim_and_reported() {
             backup_key: Some(key),
             backup_error: None,
             ..
-        } => *key,
+        } => key.clone(),
         other => panic!("expected Corrupt, got {other:?}"),
     };
     assert_eq!(key, StorageKey::CorruptBackup(1_669_600_000_000));
@@ -114,7 +114,7 @@ fn corrupt_data_is_backed_up_verbatim_and_reported() {
         msg.contains("损坏") && msg.contains(&key.to_string()),
         "{msg}"
     );
-    assert_eq!(corrupt_backups(&mem).unwrap(), vec![key]);
+    assert_eq!(corrupt_backups(&mem).unwrap(), vec![key.clone()]);
 
     // A valid JSON document of the wrong shape is backed up too.
     let mem2 = MemoryStore::new();

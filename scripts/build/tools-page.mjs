@@ -23,7 +23,7 @@ export const TOOLS = 'tools.html';
  * src/domain/route.rs (`Page::entry`) and public/boot.js (tests/entry_views.rs checks all three
  * agree); every other view is index.html's.
  */
-export const TOOLS_VIEWS = ['data', 'print', 'rollup', 'share', 'receive'];
+export const TOOLS_VIEWS = ['data', 'print', 'rollup', 'share', 'receive', 'lists'];
 /** tools.html for browsers from before CSP's 'wasm-unsafe-eval', as compat.html is index.html's. */
 export const TOOLS_COMPAT = 'tools-compat.html';
 /** The template, relative to the repository root. */

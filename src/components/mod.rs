@@ -4,6 +4,7 @@ pub mod allocation_table;
 pub mod deadline_badge;
 pub mod facet_group;
 pub mod highlight;
+pub mod list_switch;
 pub mod nav;
 pub mod notices;
 pub mod plan_banner;

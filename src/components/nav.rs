@@ -2,6 +2,7 @@
 
 use leptos::prelude::*;
 
+use crate::components::list_switch::ListSwitch;
 use crate::domain::query::TaskQuery;
 use crate::domain::route::{Page, RollupView, Route};
 use crate::state::use_app_state;
@@ -15,6 +16,7 @@ fn section(page: &Page) -> u8 {
         Page::Depts | Page::Dept(_) => 2,
         Page::Data | Page::Print(_) | Page::Share(_) | Page::Receive(_) => 3,
         Page::Rollup(_) => 4,
+        Page::Lists => 5,
     }
 }
 
@@ -28,6 +30,7 @@ pub fn TopNav() -> impl IntoView {
         page,
         query: TaskQuery::default(),
         as_of: state.route.with(|r| r.as_of),
+        list: state.route.with(|r| r.list.clone()),
     };
     let item = move |page: Page, label: &'static str| {
         let sec = section(&page);
@@ -46,10 +49,11 @@ pub fn TopNav() -> impl IntoView {
     view! {
         <header class="topbar">
             <div class="topbar-head">
-                <a class="topbar-brand" href=Route::default().href_from(state.entry)>
+                <a class="topbar-brand" href=move || link(Page::Tasks).href_from(state.entry)>
                     {text::APP_NAME}
                 </a>
                 <h1 class="topbar-title">{state.ds.meta.title.as_str()}</h1>
+                <ListSwitch />
             </div>
             <nav class="nav" aria-label=text::NAV_LABEL>
                 {item(Page::Tasks, text::NAV_TASKS)}
@@ -57,6 +61,7 @@ pub fn TopNav() -> impl IntoView {
                 {item(Page::Depts, text::NAV_DEPTS)}
                 {item(Page::Data, text::NAV_DATA)}
                 {item(Page::Rollup(RollupView::default()), text::NAV_ROLLUP)}
+                {item(Page::Lists, text::NAV_LISTS)}
                 {move || {
                     my_unit()
                         .map(|u| {

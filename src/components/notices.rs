@@ -15,6 +15,7 @@ pub fn Notices() -> impl IntoView {
     let progress = state.progress;
     let data_href = Route {
         page: Page::Data,
+        list: state.route.with_untracked(|r| r.list.clone()),
         ..Route::default()
     }
     .href_from(state.entry);

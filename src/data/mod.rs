@@ -5,8 +5,10 @@
 //! another Dataset JSON instead (the benchmark's synthetic lists). Unset, it is
 //! `src/data/qingpu-2022.json`.
 
+use crate::domain::lists::{name_from_id, read_list_document};
 use crate::domain::pinyin::ReadingTable;
 use crate::domain::task::{Dataset, DATASET_SCHEMA};
+use crate::storage::{load_list_text, KeyValueStore, StoreError};
 use crate::text;
 
 /// The embedded dataset JSON, exactly as generated (see `build.rs` for `QINGDAN_DATASET`).
@@ -16,11 +18,67 @@ pub const DATASET_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/dataset.j
 /// `pinyin` crate (see [`crate::domain::pinyin`]).
 pub const READINGS_TEXT: &str = include_str!(concat!(env!("OUT_DIR"), "/readings.txt"));
 
-/// The reading table of the embedded list (read once; an unreadable table, which a build never
-/// writes, leaves pinyin search finding nothing rather than stopping the app).
+static READINGS: std::sync::OnceLock<ReadingTable> = std::sync::OnceLock::new();
+
+/// The reading table of the list shown: the embedded list's (read once; an unreadable table, which
+/// a build never writes, leaves pinyin search finding nothing rather than stopping the app), or the
+/// one stored with an added list ([`open_list`]).
 pub fn readings() -> &'static ReadingTable {
-    static TABLE: std::sync::OnceLock<ReadingTable> = std::sync::OnceLock::new();
-    TABLE.get_or_init(|| ReadingTable::parse(READINGS_TEXT).unwrap_or_default())
+    READINGS.get_or_init(|| ReadingTable::parse(READINGS_TEXT).unwrap_or_default())
+}
+
+/// Why the list a link names cannot be shown.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ListError {
+    /// The embedded list is unusable (a broken build).
+    Embedded(DataError),
+    /// This browser has no list with that id.
+    Missing(String),
+    /// The stored list could not be read; the text stays stored.
+    Unreadable {
+        /// The list's id.
+        id: String,
+        /// Why, in Chinese.
+        problem: String,
+    },
+    /// The browser's storage could not be read.
+    Storage(String),
+}
+
+impl ListError {
+    /// A message for the user, in Chinese.
+    pub fn message_zh(&self) -> String {
+        match self {
+            ListError::Embedded(e) => e.message_zh(),
+            ListError::Missing(id) => text::list_missing(&name_from_id(id), id),
+            ListError::Unreadable { id, problem } => {
+                text::list_unreadable(&name_from_id(id), problem)
+            }
+            ListError::Storage(e) => text::list_storage(e),
+        }
+    }
+}
+
+/// The list `id` names: the embedded one when `id` is `None` or its own id, else a list added in
+/// this browser (read from `store`; its reading table becomes the one pinyin search uses).
+pub fn open_list<S: KeyValueStore>(
+    store: Result<S, StoreError>,
+    id: Option<&str>,
+) -> Result<Dataset, ListError> {
+    let embedded = embedded().map_err(ListError::Embedded)?;
+    let Some(id) = id.filter(|id| *id != embedded.meta.id) else {
+        return Ok(embedded);
+    };
+    let store = store.map_err(|e| ListError::Storage(e.message_zh()))?;
+    let text = load_list_text(&store, id)
+        .map_err(|e| ListError::Storage(e.message_zh()))?
+        .ok_or_else(|| ListError::Missing(id.to_string()))?;
+    let list = read_list_document(&text).map_err(|problem| ListError::Unreadable {
+        id: id.to_string(),
+        problem,
+    })?;
+    let _ = READINGS.set(list.readings);
+    Ok(list.dataset)
 }
 
 /// Why the embedded dataset could not be used.

@@ -14,6 +14,7 @@ use serde_json::Value;
 use crate::domain::limits::{
     MAX_KEY_CHARS, MAX_NOTES_PER_RECORD, MAX_NOTE_CHARS, MAX_NOTE_ID_CHARS,
 };
+use crate::domain::lists::name_from_id;
 use crate::domain::messages;
 use crate::domain::progress::{check_amount, ProgressDoc, RecordKey};
 use crate::domain::schema::{migrate, MigrateError};
@@ -87,10 +88,10 @@ pub enum ImportError {
     Document(MigrateError),
     /// From another task list.
     OtherDataset {
-        /// Dataset id in the file.
-        file_id: String,
-        /// Dataset id of the app.
-        app_id: String,
+        /// The list the file was made for: its title and id (`“2023年…清单”（qingpu-2023）`).
+        file_list: String,
+        /// The list open in the app, the same way.
+        app_list: String,
     },
     /// A note longer than [`MAX_NOTE_CHARS`].
     NoteTooLong {
@@ -155,9 +156,10 @@ impl ImportError {
             ImportError::TooDeep => messages::IMPORT_TOO_DEEP.to_string(),
             ImportError::BadJson { line, column } => messages::import_bad_json(*line, *column),
             ImportError::Document(e) => e.message_zh(),
-            ImportError::OtherDataset { file_id, app_id } => {
-                messages::import_other_dataset(file_id, app_id)
-            }
+            ImportError::OtherDataset {
+                file_list,
+                app_list,
+            } => messages::import_other_dataset(file_list, app_list),
             ImportError::NoteTooLong { task, unit, chars } => {
                 messages::import_note_too_long(*task, unit, *chars)
             }
@@ -210,8 +212,8 @@ pub fn validate_import(
 
     if doc.dataset_id != dataset.meta.id {
         return Err(ImportError::OtherDataset {
-            file_id: doc.dataset_id,
-            app_id: dataset.meta.id.clone(),
+            file_list: list_name(&doc.dataset_title, &doc.dataset_id),
+            app_list: list_name(&dataset.meta.title, &dataset.meta.id),
         });
     }
     let mut warnings = Vec::new();
@@ -350,4 +352,14 @@ pub fn preview(current: &ProgressDoc, incoming: &ImportDoc) -> ImportPreview {
         }
     }
     p
+}
+
+/// A list named for a message: `“title”（id）`, or the name its id gives when the title is unknown
+/// (a file or link written before lists could be added, or a link, which carries only the id).
+pub fn list_name(title: &str, id: &str) -> String {
+    if title.is_empty() {
+        messages::quoted_list(&name_from_id(id), id)
+    } else {
+        messages::quoted_list(title, id)
+    }
 }

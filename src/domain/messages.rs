@@ -269,12 +269,17 @@ pub fn import_bad_json(line: usize, column: usize) -> String {
 }
 
 /// Different task list.
-pub fn import_other_dataset(file_id: &str, app_id: &str) -> String {
+pub fn import_other_dataset(file_list: &str, app_list: &str) -> String {
     format!(
-        "文件属于另一份任务清单（“{}”），与当前清单（“{}”）不符，不能导入。",
-        clip(file_id, 60),
-        clip(app_id, 60)
+        "文件是另一份任务清单{}的进度，与当前打开的清单{}不符，不能导入。请在“全部清单”页打开那份清单后再导入。",
+        clip(file_list, 100),
+        clip(app_list, 100)
     )
+}
+
+/// A list in a message: `“title”（id）`.
+pub fn quoted_list(title: &str, id: &str) -> String {
+    format!("“{}”（{}）", clip(title, 60), clip(id, 40))
 }
 
 /// Same list, different source hash.
@@ -511,12 +516,11 @@ pub fn share_too_large(limit: usize) -> String {
 }
 
 /// Link made for another task list.
-pub fn share_other_dataset(link_id: &str, app_id: &str, app_title: &str) -> String {
+pub fn share_other_dataset(link_list: &str, app_list: &str) -> String {
     format!(
-        "这个链接属于另一份任务清单（“{}”），与当前清单“{}”（“{}”）不符，不能导入。",
-        clip(link_id, 60),
-        clip(app_title, 60),
-        clip(app_id, 60)
+        "这个链接是另一份任务清单{}的进度，与当前打开的清单{}不符，不能导入。请在“全部清单”页打开那份清单后再打开链接。",
+        clip(link_list, 100),
+        clip(app_list, 100)
     )
 }
 
@@ -529,4 +533,26 @@ pub fn share_import_error(import_message: &str) -> String {
 /// Text too long for any QR code.
 pub fn qr_too_long(bytes: usize) -> String {
     format!("内容过长（{bytes} 字节），超出二维码的容量（最多 2953 字节），无法生成二维码。请改用链接或导出文件。")
+}
+
+// ---- Task lists added in this browser (domain/lists.rs) ----
+
+/// A stored list document that is not JSON.
+pub const LIST_STORED_NOT_JSON: &str = "保存的清单无法读取（不是有效的 JSON）。";
+/// A stored list document of another kind.
+pub const LIST_STORED_NOT_A_LIST: &str = "保存的内容不是本应用的任务清单。";
+
+/// A stored list written by a newer app version.
+pub fn list_stored_newer(found: u64) -> String {
+    format!("这份清单由较新版本的应用保存（格式版本 {found}），本版本无法打开，请更新应用。")
+}
+
+/// A stored list document whose dataset is broken.
+pub fn list_stored_bad(detail: &str) -> String {
+    format!("保存的清单已损坏，无法打开（{}）。", clip(detail, 120))
+}
+
+/// A list named from its id: district and year (`青浦区2023年清单`).
+pub fn list_name(district: &str, year: &str) -> String {
+    format!("{district}{year}年清单")
 }

@@ -10,7 +10,7 @@
 //! rollup, share                    the district roll-up; progress as a link
 //! export, import, filter, route    files in and out; the filtered list and its counts; the URL
 //! merge, schema, summary, facet    whole documents, any schema version, counts per unit; facets
-//! progress, query, xlsx, qr        the progress document and its edits; the task query; .xlsx; QR
+//! progress, query, xlsx, qr, lists    progress and its edits; the task query; .xlsx; QR; stored lists
 //! search, town                     full-text search; which tasks a unit has
 //! deadline                         deadline lights, the plan's end
 //! messages                         every text the domain produces (see its module doc)
@@ -29,6 +29,7 @@ pub mod facet;
 pub mod filter;
 pub mod import;
 pub mod limits;
+pub mod lists;
 pub mod merge;
 pub mod messages;
 pub mod number;

@@ -389,6 +389,10 @@ pub struct ProgressDoc {
     pub dataset_id: String,
     /// `DatasetMeta::content_hash` of that list.
     pub dataset_hash: String,
+    /// `DatasetMeta::title` of that list, so a file names the list it belongs to (absent in
+    /// documents written before lists could be added).
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub dataset_title: String,
     /// Incremented on every save; lets a tab notice that another tab saved in between.
     #[serde(default)]
     pub revision: u64,
@@ -536,6 +540,7 @@ impl ProgressDoc {
             schema: CURRENT_SCHEMA,
             dataset_id: meta.id.clone(),
             dataset_hash: meta.content_hash.clone(),
+            dataset_title: meta.title.clone(),
             revision: 0,
             saved_at: 0,
             export: None,

@@ -50,6 +50,9 @@ pub enum Page {
     /// Opening a share link: the payload is the rest of the path (`#/receive/1AbC…`), tools
     /// entry page.
     Receive(String),
+    /// The task lists of this browser: the built-in one and those added, adding one from its
+    /// table, switching, removing (`#/lists`), tools entry page.
+    Lists,
 }
 
 /// The roll-up page's own view state, kept in the URL after the shared parameters:
@@ -163,9 +166,12 @@ impl Page {
     /// field staff's first load carries only the former).
     pub fn entry(&self) -> Entry {
         match self {
-            Page::Data | Page::Print(_) | Page::Rollup(_) | Page::Share(_) | Page::Receive(_) => {
-                Entry::Tools
-            }
+            Page::Data
+            | Page::Print(_)
+            | Page::Rollup(_)
+            | Page::Share(_)
+            | Page::Receive(_)
+            | Page::Lists => Entry::Tools,
             Page::Tasks
             | Page::Task(_)
             | Page::Towns
@@ -187,6 +193,8 @@ pub enum Param {
     Sort,
     /// The "as of" date for deadlines, `asof=YYYY-MM-DD`.
     AsOf,
+    /// The task list shown, by its id (`l=qingpu-2023`); absent for the list built into the app.
+    List,
 }
 
 impl Param {
@@ -194,7 +202,7 @@ impl Param {
     pub fn all() -> impl Iterator<Item = Param> {
         std::iter::once(Param::Q)
             .chain(FacetKind::IN_URL_ORDER.map(Param::Facet))
-            .chain([Param::Sort, Param::AsOf])
+            .chain([Param::Sort, Param::AsOf, Param::List])
     }
 
     /// The parameter's name in URLs.
@@ -204,6 +212,7 @@ impl Param {
             Param::Facet(kind) => kind.param(),
             Param::Sort => "sort",
             Param::AsOf => "asof",
+            Param::List => "l",
         }
     }
 }
@@ -233,6 +242,9 @@ pub struct Route {
     pub query: TaskQuery,
     /// The date deadlines are measured from; `None` = today.
     pub as_of: Option<Date>,
+    /// The id of the task list shown ([`Param::List`]); `None` = the list built into the app.
+    /// Every link keeps it, so a shared link opens the same list.
+    pub list: Option<String>,
 }
 
 /// Joins displayable values with `,`, each percent-encoded.
@@ -286,6 +298,7 @@ pub fn page_path(page: &Page) -> String {
             out.push_str("receive/");
             out.push_str(payload);
         }
+        Page::Lists => out.push_str("lists"),
     }
     out
 }
@@ -337,6 +350,11 @@ impl Route {
                     .as_of
                     .map(|d| encode_component(&d.to_iso()))
                     .unwrap_or_default(),
+                Param::List => self
+                    .list
+                    .as_deref()
+                    .map(encode_component)
+                    .unwrap_or_default(),
             };
             if !value.is_empty() {
                 out.push(if out.is_empty() { '?' } else { '&' });
@@ -372,6 +390,7 @@ impl Route {
             "share" => Page::Share(arg),
             // Kept verbatim: the codec decides what is valid, and says so.
             "receive" => Page::Receive(raw_arg.to_string()),
+            "lists" => Page::Lists,
             _ => Page::Tasks,
         };
 
@@ -402,6 +421,12 @@ impl Route {
                         route.as_of = Some(d);
                     }
                 }
+                Param::List => {
+                    let id = decode_component(value);
+                    if !id.trim().is_empty() {
+                        route.list = Some(id.trim().to_string());
+                    }
+                }
             }
         }
         route
@@ -429,7 +454,7 @@ mod tests {
         let names: Vec<String> = Param::all().map(|p| p.to_string()).collect();
         assert_eq!(
             names,
-            ["q", "cat", "dept", "month", "unit", "scope", "status", "sort", "asof"]
+            ["q", "cat", "dept", "month", "unit", "scope", "status", "sort", "asof", "l"]
         );
         for p in Param::all() {
             assert_eq!(p.to_string().parse::<Param>(), Ok(p));
@@ -454,6 +479,7 @@ mod tests {
             (Page::Rollup(RollupView::default()), "#/rollup"),
             (Page::Share("zhujiajiao".into()), "#/share/zhujiajiao"),
             (Page::Receive("1AbC-_x9".into()), "#/receive/1AbC-_x9"),
+            (Page::Lists, "#/lists"),
         ];
         for (page, hash) in cases {
             let r = Route {
@@ -486,6 +512,7 @@ mod tests {
             page: Page::Town("jinze".into()),
             query: q,
             as_of: Some(d(2022, 10, 1)),
+            list: None,
         };
         let h = r.to_hash();
         assert_eq!(
@@ -531,6 +558,33 @@ mod tests {
     }
 
     #[test]
+    fn the_list_is_kept_on_every_page_and_round_trips() {
+        let r = Route::from_hash("#/town/zhujiajiao?asof=2023-05-01&l=qingpu-2023");
+        assert_eq!(r.list.as_deref(), Some("qingpu-2023"));
+        assert_eq!(
+            r.to_hash(),
+            "#/town/zhujiajiao?asof=2023-05-01&l=qingpu-2023"
+        );
+        let t = r.with_page(Page::Rollup(RollupView {
+            stale: Some(30),
+            ..RollupView::default()
+        }));
+        assert_eq!(
+            t.to_hash(),
+            "#/rollup?asof=2023-05-01&l=qingpu-2023&stale=30"
+        );
+        assert_eq!(Route::from_hash(&t.to_hash()), t);
+        // Any id survives the URL (percent-encoded); an empty one is no list.
+        let odd = Route {
+            list: Some("list-2023-ab&c d".into()),
+            ..Route::default()
+        };
+        assert_eq!(Route::from_hash(&odd.to_hash()), odd);
+        assert_eq!(Route::from_hash("#/?l=").list, None);
+        assert_eq!(Route::from_hash("#/?l=%20").list, None);
+    }
+
+    #[test]
     fn rollup_view_round_trips_after_the_shared_params() {
         let view = RollupView {
             stale: Some(30),
@@ -544,6 +598,7 @@ mod tests {
                 ..TaskQuery::default()
             },
             as_of: Some(d(2022, 10, 1)),
+            list: None,
         };
         let h = r.to_hash();
         assert_eq!(

@@ -181,7 +181,10 @@ impl ShareError {
                 link_id,
                 app_id,
                 app_title,
-            } => messages::share_other_dataset(link_id, app_id, app_title),
+            } => messages::share_other_dataset(
+                &crate::domain::import::list_name("", link_id),
+                &crate::domain::import::list_name(app_title, app_id),
+            ),
             ShareError::Import(e) => messages::share_import_error(&e.message_zh()),
         }
     }
@@ -348,10 +351,12 @@ pub fn share_url(base: &str, payload: &str) -> String {
 /// (trimmed) when it holds no such route, so a bare payload works too.
 pub fn payload_from_link(text: &str) -> &str {
     let text = text.trim();
-    match text.rfind(RECEIVE_ROUTE) {
+    let payload = match text.rfind(RECEIVE_ROUTE) {
         Some(i) => text.get(i + RECEIVE_ROUTE.len()..).unwrap_or_default(),
         None => text,
-    }
+    };
+    // The link's parameters (`?l=<list>`) are not part of the payload.
+    payload.split('?').next().unwrap_or_default()
 }
 
 /// What can be shared of one unit's progress: the share page shows exactly this.
@@ -410,13 +415,15 @@ pub struct ShorterLink {
 }
 
 /// What the share page offers for `unit` (a unit key or [`crate::domain::progress::DISTRICT`])
-/// and `scope`: the link made from the page's own address `base` (see [`share_url`]) and the
+/// and `scope`: the link made from the page's own address `base` (see [`share_url`]; with
+/// `?l=<list>` when the list is not the built-in one, as the app's own links have it) and the
 /// export at `now_ms`, its QR code, and the shorter link when the one asked for is too long.
 pub fn offer(
     doc: &ProgressDoc,
     unit: &str,
     scope: ShareScope,
     base: &str,
+    list: Option<&str>,
     now_ms: i64,
 ) -> ShareOffer {
     if !doc.records.iter().any(|r| r.unit == unit) {
@@ -429,7 +436,12 @@ pub fn offer(
         {
             return Ok(None);
         }
-        let url = share_url(base, &encode(doc, Some(unit), scope, now_ms)?);
+        let mut url = share_url(base, &encode(doc, Some(unit), scope, now_ms)?);
+        // A list other than the built-in one: the link opens it (or says it is missing).
+        if let Some(list) = list {
+            url.push_str("?l=");
+            url.push_str(&crate::domain::percent::encode_component(list));
+        }
         let qr = qr_svg(&url);
         Ok(Some(SharedLink {
             url,
@@ -1018,6 +1030,8 @@ fn read_body(body: &[u8], dataset: &Dataset) -> Result<ProgressDoc, ShareError> 
         return Err(ShareError::Damaged);
     }
     Ok(ProgressDoc {
+        // Not in the link: only a link for the open list is read, so it is that list's title.
+        dataset_title: dataset.meta.title.clone(),
         app: APP_TAG.to_string(),
         schema,
         dataset_id,

@@ -129,6 +129,16 @@ impl AppState {
         })
     }
 
+    /// A route to `page` with no filters and today's date, in the list shown (links to a fresh
+    /// view never leave the list).
+    pub fn fresh_route(&self, page: Page) -> Route {
+        Route {
+            page,
+            list: self.route.with_untracked(|r| r.list.clone()),
+            ..Route::default()
+        }
+    }
+
     /// The current route changed by `f`, for building links.
     pub fn route_with(&self, f: impl FnOnce(&mut Route)) -> Route {
         let mut r = self.route.get();

@@ -15,8 +15,8 @@ use crate::domain::merge::merge;
 use crate::domain::progress::{note_id, EditError, ProgressDoc};
 use crate::domain::task::Dataset;
 use crate::storage::{
-    load_last_export, needs_export_reminder, save_last_export, LoadOutcome, ProgressStore,
-    StoreError,
+    load_last_export, needs_export_reminder, save_last_export, ListScoped, LoadOutcome,
+    ProgressStore, StorageKey, StoreError,
 };
 use crate::text;
 
@@ -25,6 +25,9 @@ type Backend = crate::storage::LocalStorage;
 /// Natively (tests) the document lives in an in-memory store that can be told to fail.
 #[cfg(not(target_arch = "wasm32"))]
 type Backend = crate::storage::MemoryStore;
+
+/// The list's progress store, shared by the state's copies.
+type SharedStore = Rc<RefCell<ProgressStore<ListScoped<Backend>>>>;
 
 /// How serious a banner is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -61,7 +64,7 @@ pub struct ProgressState {
     pub read_only: RwSignal<bool>,
     /// The answer of `navigator.storage.persist()`, once asked.
     pub persisted: RwSignal<Option<bool>>,
-    store: StoredValue<Option<Rc<RefCell<ProgressStore<Backend>>>>, LocalStorage>,
+    store: StoredValue<Option<SharedStore>, LocalStorage>,
 }
 
 /// Milliseconds since the epoch from the browser clock (the system clock natively, where
@@ -95,7 +98,8 @@ fn random_part() -> u64 {
     }
 }
 
-fn open_backend() -> Result<Backend, StoreError> {
+/// This browser's storage (natively, a fresh in-memory store).
+pub(crate) fn open_backend() -> Result<Backend, StoreError> {
     #[cfg(target_arch = "wasm32")]
     {
         crate::storage::LocalStorage::open()
@@ -127,7 +131,8 @@ impl ProgressState {
         let fresh = ProgressDoc::new(&ds.meta);
         let (store, doc) = match backend {
             Ok(backend) => {
-                let mut store = ProgressStore::new(backend);
+                // Each list keeps its progress under keys of its own.
+                let mut store = ProgressStore::new(ListScoped::new(backend, &ds.meta.id));
                 let outcome = store.load(now_ms());
                 if let Some(msg) = outcome.message_zh() {
                     let kind = match outcome {
@@ -160,6 +165,11 @@ impl ProgressState {
                 (None, fresh)
             }
         };
+        let mut doc = doc;
+        if doc.dataset_id == ds.meta.id && doc.dataset_title.is_empty() {
+            // Written before documents named their list: exports from now on name it.
+            doc.dataset_title = ds.meta.title.clone();
+        }
         if doc.dataset_id != ds.meta.id {
             notices.push(Notice {
                 kind: NoticeKind::Warn,
@@ -337,10 +347,16 @@ impl ProgressState {
     }
 
     /// Reads a raw value (for "我的街镇" and the export stamp).
-    pub fn with_store<R>(&self, f: impl FnOnce(&Backend) -> R) -> Option<R> {
+    pub fn with_store<R>(&self, f: impl FnOnce(&ListScoped<Backend>) -> R) -> Option<R> {
         let store = self.store.get_value()?;
         let guard = store.borrow();
         Some(f(guard.store()))
+    }
+
+    /// The key string `key` has for this list (e.g. to listen for another tab's saves).
+    pub fn storage_key(&self, key: &StorageKey) -> String {
+        self.with_store(|s| s.key(key))
+            .unwrap_or_else(|| key.to_string())
     }
 
     /// Notes that the user exported now (for the export reminder).

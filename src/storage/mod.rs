@@ -4,6 +4,8 @@
 //!   [`MemoryStore`] implements it for tests (and can fail on purpose), `LocalStorage`
 //!   (wasm32 only) for the browser.
 //! - [`StorageKey`]: every key the app uses, in one enum.
+//! - [`ListScoped`] and the list functions: task lists added in this browser, and each list's
+//!   progress under keys of its own.
 //! - [`ProgressStore`]: load/save of the [`ProgressDoc`] with the safety rules: unreadable data is
 //!   backed up verbatim before anything else happens; a document from a newer app version makes
 //!   the store read-only; a save re-reads the stored document and merges when another tab saved
@@ -18,11 +20,13 @@ use crate::domain::schema::{migrate, MigrateError};
 use crate::domain::sort::sort_by;
 
 mod keys;
+mod lists;
 mod memory;
 #[cfg(target_arch = "wasm32")]
 mod web;
 
 pub use keys::StorageKey;
+pub use lists::{load_list_text, remove_list, save_list, stored_lists, ListScoped, LEGACY_LIST_ID};
 pub use memory::{Failure, MemoryStore};
 #[cfg(target_arch = "wasm32")]
 pub use web::LocalStorage;

@@ -86,6 +86,7 @@ fn ExportSection() -> impl IntoView {
             page: Page::Print(scope().unwrap_or_else(|| DISTRICT.to_string())),
             query: Default::default(),
             as_of: state.route.with_untracked(|r| r.as_of),
+            list: state.route.with_untracked(|r| r.list.clone()),
         }
         .href_from(state.entry)
     };
@@ -94,6 +95,7 @@ fn ExportSection() -> impl IntoView {
             page: Page::Share(scope().unwrap_or_else(|| DISTRICT.to_string())),
             query: Default::default(),
             as_of: state.route.with_untracked(|r| r.as_of),
+            list: state.route.with_untracked(|r| r.list.clone()),
         }
         .href_from(state.entry)
     };

@@ -7,6 +7,7 @@
 //! page the service worker has both, so these open offline too.
 
 pub mod data;
+pub mod lists;
 pub mod print;
 pub mod receive;
 pub mod rollup;
@@ -16,7 +17,7 @@ use leptos::prelude::*;
 
 use crate::app::{
     focus_page_heading, handle_document_title, handle_focus_on_navigation,
-    handle_progress_persistence, OtherEntry,
+    handle_progress_persistence, with_list, OtherEntry,
 };
 use crate::components::nav::TopNav;
 use crate::components::notices::Notices;
@@ -42,21 +43,7 @@ pub fn mount() {
 /// The tools' root: the same frame as the field app (top bar, notices), the tools' pages inside.
 #[component]
 pub fn ToolsApp() -> impl IntoView {
-    match crate::data::embedded() {
-        Ok(ds) => {
-            let ds: &'static Dataset = Box::leak(Box::new(ds));
-            view! { <ToolsShell ds=ds /> }.into_any()
-        }
-        Err(e) => view! {
-            <div class="app" data-testid="app">
-                <div class="fatal" role="alert">
-                    <h1>{text::DATA_ERROR_TITLE}</h1>
-                    <p>{e.message_zh()}</p>
-                </div>
-            </div>
-        }
-        .into_any(),
-    }
+    with_list(Entry::Tools, |ds| view! { <ToolsShell ds=ds /> }.into_any())
 }
 
 #[component]
@@ -124,6 +111,7 @@ fn ToolsPage() -> impl IntoView {
             Page::Rollup(_) => view! { <rollup::RollupPage /> }.into_any(),
             Page::Share(unit) => view! { <share::SharePage unit=unit /> }.into_any(),
             Page::Receive(payload) => view! { <receive::ReceivePage payload=payload /> }.into_any(),
+            Page::Lists => view! { <lists::ListsPage /> }.into_any(),
             Page::Tasks
             | Page::Task(_)
             | Page::Towns

@@ -95,7 +95,7 @@ pub fn ReceivePage(
                         </p>
                     </div>
                     <p>
-                        <a href=Route::default().with_page(Page::Data).href_from(Entry::Tools) data-testid="receive-to-data">
+                        <a href=use_app_state().fresh_route(Page::Data).href_from(Entry::Tools) data-testid="receive-to-data">
                             {text::RECEIVE_TO_DATA}
                         </a>
                     </p>
@@ -227,8 +227,8 @@ fn Done(outcome: Outcome, undo: Callback<()>) -> impl IntoView {
             } else {
                 text::RECEIVE_VIEW_ALL
             };
-            let href = Route::default()
-                .with_page(page.unwrap_or_default())
+            let href = use_app_state()
+                .fresh_route(page.unwrap_or_default())
                 .href_from(Entry::Tools);
             view! {
                 <div class="receive-done" data-testid="receive-done">
@@ -265,12 +265,23 @@ fn Done(outcome: Outcome, undo: Callback<()>) -> impl IntoView {
 /// A box to paste a link (or its payload) into, for a link that arrived as text.
 #[component]
 fn PasteLink() -> impl IntoView {
+    let state = use_app_state();
     let text_in = RwSignal::new(String::new());
     let open = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        let payload = text_in.with_untracked(|t| payload_from_link(t).to_string());
+        let pasted = text_in.get_untracked();
+        let payload = payload_from_link(&pasted).to_string();
         if !payload.is_empty() {
-            push_url(&Route::default().with_page(Page::Receive(payload)));
+            // A whole link names its list (`?l=`); a bare payload is for the list shown.
+            let list = match pasted.split_once('#') {
+                Some((_, hash)) => Route::from_hash(hash).list,
+                None => state.route.with_untracked(|r| r.list.clone()),
+            };
+            push_url(&Route {
+                page: Page::Receive(payload),
+                list,
+                ..Route::default()
+            });
         }
     };
     view! {

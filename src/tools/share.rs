@@ -53,7 +53,13 @@ pub fn SharePage(
         let base = page_address();
         let scope = scope.get();
         let now = made_at.get();
-        Some(state.progress.doc.with(|d| offer(d, &u, scope, &base, now)))
+        let list = state.route.with_untracked(|r| r.list.clone());
+        Some(
+            state
+                .progress
+                .doc
+                .with(|d| offer(d, &u, scope, &base, list.as_deref(), now)),
+        )
     });
     let pick = Callback::new(move |u: String| {
         message.set(None);

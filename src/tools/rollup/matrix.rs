@@ -55,6 +55,8 @@ pub(crate) fn task_href(
         page: Page::Task(task),
         query,
         as_of,
+        // The list does not change while the page is open (a switch reloads it).
+        list: state.route.with_untracked(|r| r.list.clone()),
     }
     .href_from(state.entry)
 }
