@@ -327,3 +327,20 @@ pub fn on_storage_change(key: String, f: impl Fn() + 'static) {
         }
     }));
 }
+
+/// The text of a picked table file: UTF-8 or BOM-marked UTF-16 read here
+/// ([`crate::source::encoding::decode_unicode`]), anything else decoded by the browser as GB 18030
+/// (what Excel and WPS save on Chinese Windows); a file that is neither gets a message.
+pub fn decode_text(bytes: &[u8]) -> Result<String, String> {
+    if let Some(text) = crate::source::encoding::decode_unicode(bytes) {
+        return Ok(text);
+    }
+    let unreadable = || crate::text::FILE_ENCODING_UNKNOWN.to_string();
+    let decoder = web_sys::TextDecoder::new_with_label("gb18030").map_err(|_| unreadable())?;
+    let text = decoder.decode_with_u8_array(bytes).map_err(|_| unreadable())?;
+    // The decoder puts U+FFFD where bytes are not GB 18030 either: a binary file or another code.
+    if text.contains('\u{fffd}') {
+        return Err(unreadable());
+    }
+    Ok(text)
+}

@@ -767,3 +767,91 @@ pub fn list_remove_warning_unread(name: &str, problem: &str) -> String {
 pub fn list_removed(name: &str) -> String {
     format!("已删除“{name}”。")
 }
+/// Heading of the add-a-list section.
+pub const LIST_ADD_TITLE: &str = "添加清单";
+/// How to add a list.
+pub const LIST_ADD_HINT: &str = "在 Excel 或 WPS 中选中整张任务表（含标题行和表头）复制后粘贴到下面，或打开表格另存的 .txt / .tsv / .csv 文件，也可以打开区里下发的原始文本。保存前会先显示读取结果，核对无误后再保存。";
+/// Label of the paste box.
+pub const LIST_PASTE_LABEL: &str = "粘贴任务表";
+/// Reading the pasted text.
+pub const LIST_READ: &str = "读取粘贴的内容";
+/// Opening a table file.
+pub const LIST_OPEN_FILE: &str = "打开表格文件…";
+/// Nothing pasted.
+pub const LIST_PASTE_EMPTY: &str = "请先粘贴任务表。";
+/// A file is being read.
+pub const LIST_READING: &str = "正在读取文件…";
+/// Adding was cancelled.
+pub const LIST_ADD_CANCELLED: &str = "已取消，没有保存任何内容。";
+/// Saving the list.
+pub const LIST_SAVE: &str = "保存清单";
+/// Opening the list just saved.
+pub const LIST_OPEN_SAVED: &str = "打开这份清单";
+/// Saving a list without tasks.
+pub const LIST_NO_TASKS: &str = "没有读到任何任务，不能保存。";
+/// A list with this id is already stored.
+pub const LIST_REPLACES: &str = "本浏览器已有同一编号的清单：保存后将替换它（为它记录的进度保留）。";
+/// Heading: units read.
+pub const LIST_REPORT_UNITS: &str = "识别的单位（任务数）：";
+/// Heading: deadlines not understood.
+pub const LIST_REPORT_DEADLINES_UNREAD: &str = "未能识别为日期的完成时间（这些任务将没有截止日期）";
+/// Heading: rows not read.
+pub const LIST_REPORT_ERRORS: &str = "未能读取的行（不会保存）";
+/// Heading: things to check.
+pub const LIST_REPORT_WARNINGS: &str = "请核对";
+/// Heading: names that are not one of the 12 units.
+pub const LIST_REPORT_UNKNOWN: &str = "不认识的单位名称";
+/// What to do with unknown names.
+pub const LIST_REPORT_UNKNOWN_HINT: &str = "这些名称看起来像单位，但不是 11 个街镇和现代农业园区之一。如果是某个单位的别称或笔误，请选择对应的单位；否则保持“不计入”。";
+/// An unknown name kept out.
+pub const LIST_UNKNOWN_KEEP_OUT: &str = "不计入（不是本区单位）";
+/// A name the user mapped.
+pub const LIST_MAPPED: &str = "（已按所选单位读取）";
+/// The list was saved.
+pub fn list_saved(title: &str) -> String {
+    format!("已保存“{title}”。")
+}
+/// The list is the built-in one.
+pub fn list_is_builtin(title: &str) -> String {
+    format!("“{title}”就是应用内置的清单，无需添加。")
+}
+/// Storage refused the list.
+pub fn list_not_saved(problem: &str) -> String {
+    format!("清单没有保存：{problem}粘贴的内容仍在上面，可以稍后再试。")
+}
+/// Tasks read.
+pub fn list_report_tasks(tasks: usize, year: i32, id: &str) -> String {
+    format!("读到 {tasks} 项任务，{year}年度，清单编号 {id}")
+}
+/// Categories read.
+pub fn list_report_categories(n: usize) -> String {
+    format!("{n} 个类别：")
+}
+/// One category.
+pub fn list_category(number: &str, name: &str, tasks: usize) -> String {
+    format!("{number}{name}（{tasks}）")
+}
+/// One unit.
+pub fn list_unit(name: &str, tasks: usize) -> String {
+    format!("{name}（{tasks}）")
+}
+/// Deadlines understood.
+pub fn list_report_deadlines(understood: usize, total: usize) -> String {
+    format!("完成时间识别为日期：{understood} / {total} 项")
+}
+/// A deadline not understood.
+pub fn list_deadline_unread(line: usize, task: u16, text: &str) -> String {
+    format!("第 {line} 行，任务 {task}：“{text}”")
+}
+/// A problem group's heading.
+pub fn list_issue_title(title: &str, n: usize) -> String {
+    format!("{title}（{n}）")
+}
+/// The lines a name occurs on.
+pub fn list_lines(lines: &[usize]) -> String {
+    let shown: Vec<String> = lines.iter().take(8).map(usize::to_string).collect();
+    let more = if lines.len() > 8 { "…" } else { "" };
+    format!("（第 {}{more} 行）", shown.join("、"))
+}
+/// A table file in an unknown encoding.
+pub const FILE_ENCODING_UNKNOWN: &str = "无法识别这个文件的文字编码（支持 UTF-8、UTF-16 和 GBK/GB18030）。请在 Excel 或 WPS 中另存为“Unicode 文本”或“CSV UTF-8”后再打开，或直接复制表格粘贴。";

@@ -15,6 +15,7 @@
 //! [`Dataset`]: crate::domain::task::Dataset
 
 pub mod allocation;
+pub mod encoding;
 pub mod parser;
 pub mod sample;
 pub mod units;
