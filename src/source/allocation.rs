@@ -705,9 +705,6 @@ fn unit_like_name<'t>(item: &'t str, names: &Names) -> Option<(usize, &'t str)> 
     while let Some(rest) = ITEM_LEAD_INS.iter().find_map(|w| t.strip_prefix(w)) {
         t = rest;
     }
-    if names.match_at_start(t).is_some() {
-        return None;
-    }
     let mut end = 0;
     for (count, c) in t.chars().enumerate() {
         if !is_cjk(c) || count >= 12 {
@@ -741,6 +738,7 @@ fn unit_like_name<'t>(item: &'t str, names: &Names) -> Option<(usize, &'t str)> 
         || !UNIT_SUFFIXES.iter().any(|s| name.ends_with(s))
         || NOT_UNIT_ENDINGS.iter().any(|w| name.ends_with(w))
         || NOT_UNIT_NAMES.contains(&name)
+        || names.match_at_start(t).is_some()
         || !names.find_mentions(name).is_empty()
     {
         return None;

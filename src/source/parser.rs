@@ -112,8 +112,9 @@ pub fn lines(text: &str) -> impl Iterator<Item = (usize, &str)> {
 pub struct SourceCells {
     /// The title line (its number, and its text trimmed), if there is one before the cells.
     pub title: Option<(usize, String)>,
-    /// Further lines of text between the title and the first cell, which belong to no cell.
-    pub stray_lines: Vec<usize>,
+    /// Further lines of text between the title and the first cell, which belong to no cell:
+    /// their numbers and texts, trimmed.
+    pub stray_lines: Vec<(usize, String)>,
     /// The cells in order, the header's first.
     pub cells: Vec<RawCell>,
 }
@@ -147,7 +148,7 @@ pub fn source_cells(text: &str) -> SourceCells {
             out.title = Some((no, line.trim().to_string()));
             blank_before = false;
         } else {
-            out.stray_lines.push(no);
+            out.stray_lines.push((no, line.trim().to_string()));
             blank_before = false;
         }
     }
@@ -175,7 +176,7 @@ pub fn read_document(text: &str) -> Result<RawDocument, ParseError> {
         stray_lines,
         cells,
     } = source_cells(text);
-    if let Some(&no) = stray_lines.first() {
+    if let Some(&(no, _)) = stray_lines.first() {
         return Err(ParseError::new(
             no,
             "a second line of text before the header (expected TAB-started header cells)",

@@ -115,6 +115,20 @@ fn names_longest_first() -> &'static [(&'static str, Vec<&'static str>)] {
     NAMES.get_or_init(build_names)
 }
 
+/// The first characters of the names, so a scan can skip a position with one comparison.
+fn first_chars() -> &'static [char] {
+    static FIRST: OnceLock<Vec<char>> = OnceLock::new();
+    FIRST.get_or_init(|| {
+        let mut chars: Vec<char> = names_longest_first()
+            .iter()
+            .filter_map(|(n, _)| n.chars().next())
+            .collect();
+        chars.sort_unstable();
+        chars.dedup();
+        chars
+    })
+}
+
 fn build_names() -> Vec<(&'static str, Vec<&'static str>)> {
     let mut names: Vec<(&'static str, Vec<&'static str>)> = Vec::new();
     for u in &UNITS {
@@ -187,7 +201,7 @@ impl Names {
 
     /// The built-in names plus `aliases` (name → unit id). An alias that is empty, is already a
     /// unit or group name, or names an id that is not one of the [`UNITS`] is left out.
-    pub fn with_aliases<'a>(aliases: impl IntoIterator<Item = (&'a str, &'a str)>) -> Self {
+    pub fn with_aliases<'a, 'b>(aliases: impl IntoIterator<Item = (&'a str, &'b str)>) -> Self {
         let mut list: Vec<(String, &'static str)> = Vec::new();
         for (name, id) in aliases {
             let name = name.trim();
@@ -210,16 +224,21 @@ impl Names {
 
     /// The longest name `text` starts with.
     pub fn match_at_start(&self, text: &str) -> Option<Mention<'_>> {
-        let built_in = names_longest_first()
-            .iter()
-            .find(|(n, _)| text.starts_with(n))
-            .map(|(n, ids)| Mention {
-                start: 0,
-                end: n.len(),
-                name: n,
-                group: GROUPS.iter().any(|g| g.name == *n),
-                units: ids.clone(),
-            });
+        let first = text.chars().next()?;
+        let built_in = if first_chars().binary_search(&first).is_ok() {
+            names_longest_first()
+                .iter()
+                .find(|(n, _)| text.starts_with(n))
+                .map(|(n, ids)| Mention {
+                    start: 0,
+                    end: n.len(),
+                    name: n,
+                    group: GROUPS.iter().any(|g| g.name == *n),
+                    units: ids.clone(),
+                })
+        } else {
+            None
+        };
         let alias = self
             .aliases
             .iter()
