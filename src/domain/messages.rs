@@ -639,7 +639,7 @@ pub const LIST_NO_CATEGORY: &str = "这一行没有类别，上方也没有可�
 
 /// A task row inheriting a category that could not be read.
 pub fn list_category_unreadable(line: usize) -> String {
-    format!("这一行沿用上方的类别，但第 {line} 行的类别无法识别")
+    format!("这一行沿用上方的类别，但第 {line} 行未能读取，类别不明")
 }
 
 /// A number column whose cell is not a number.

@@ -291,7 +291,7 @@ pub fn read_list_with(
         line: Some(table.header.line),
     })?;
     let mut warnings = table.warnings;
-    let mut errors = table.errors;
+    let mut errors = Vec::new();
     let (info, title) = resolve_title(&table.preamble, file_name, &mut warnings)?;
 
     let names = Names::with_aliases(corrections.iter());
@@ -299,7 +299,12 @@ pub fn read_list_with(
     let [_, _, _, _, _, _, c_alloc, c_deadline] = columns;
     let mut deadlines = Vec::new();
     let mut unknown: Vec<UnknownUnit> = Vec::new();
-    for row in &table.rows {
+    for (row, problem) in &table.rows {
+        if let Some(issue) = problem {
+            errors.push(issue.clone());
+            reader.skip(row);
+            continue;
+        }
         let before = reader.tasks.len();
         if let Err(p) = reader.read(row) {
             errors.push(LineIssue {
@@ -447,7 +452,9 @@ fn resolve_title(
     for (line, candidate) in preamble {
         if found.is_none() {
             if let Some(text) = candidate {
-                match parse_title(text) {
+                // A byte order mark inside the text (files pasted one after another) is no part
+                // of the title.
+                match parse_title(&text.replace('\u{feff}', "")) {
                     Ok(info) => {
                         found = Some((info, TitleSource::Line(*line)));
                         continue;
@@ -490,8 +497,8 @@ struct Table {
     /// Lines above the header: (line, the text if it could be the title).
     preamble: Vec<(usize, Option<String>)>,
     header: RawRow,
-    rows: Vec<RawRow>,
-    errors: Vec<LineIssue>,
+    /// The data rows in order, with the problem of those that do not have the header's width.
+    rows: Vec<(RawRow, Option<LineIssue>)>,
     warnings: Vec<LineIssue>,
 }
 
@@ -537,7 +544,6 @@ fn delimited_table(text: &str, shape: Shape) -> Option<Table> {
     }
     let width = header.cells.len();
     let mut rows = Vec::new();
-    let mut errors = Vec::new();
     for mut r in records {
         if r.cells.iter().all(is_blank) {
             continue;
@@ -545,14 +551,11 @@ fn delimited_table(text: &str, shape: Shape) -> Option<Table> {
         while r.cells.len() > width && r.cells.last().is_some_and(is_blank) {
             r.cells.pop();
         }
-        if r.cells.len() == width {
-            rows.push(r);
-        } else {
-            errors.push(LineIssue {
-                line: r.line,
-                message: msg::list_row_cells(r.cells.len(), width),
-            });
-        }
+        let problem = (r.cells.len() != width).then(|| LineIssue {
+            line: r.line,
+            message: msg::list_row_cells(r.cells.len(), width),
+        });
+        rows.push((r, problem));
     }
     let warnings = quote_lines
         .into_iter()
@@ -566,7 +569,6 @@ fn delimited_table(text: &str, shape: Shape) -> Option<Table> {
         preamble,
         header,
         rows,
-        errors,
         warnings,
     })
 }
@@ -575,6 +577,9 @@ fn delimited_table(text: &str, shape: Shape) -> Option<Table> {
 /// open a quote and never close it (read as plain text).
 fn records(text: &str, sep: u8) -> (Vec<RawRow>, Vec<usize>) {
     let bytes = text.as_bytes();
+    // An opening quote after the last quote of the text cannot close: no need to look (which
+    // keeps a text with many stray quotes linear).
+    let last_quote = text.rfind('"');
     let mut records = Vec::new();
     let mut unclosed = Vec::new();
     let mut cells: Vec<RawCell> = Vec::new();
@@ -585,7 +590,8 @@ fn records(text: &str, sep: u8) -> (Vec<RawRow>, Vec<usize>) {
         let cell_line = line;
         let mut cell = String::new();
         if bytes.get(i) == Some(&b'"') {
-            match quoted_cell(text, i + 1, sep) {
+            let can_close = last_quote.is_some_and(|q| q > i);
+            match can_close.then(|| quoted_cell(text, i + 1, sep)).flatten() {
                 Some((content, end, breaks)) => {
                     cell = content;
                     i = end;
@@ -696,38 +702,32 @@ fn source_table(text: &str) -> Option<Table> {
     }
     preamble.extend(stray_lines.into_iter().map(|(line, t)| (line, Some(t))));
     let mut rows = Vec::new();
-    let mut errors = Vec::new();
     let mut pending: Vec<RawCell> = Vec::new();
-    let flush_bad = |pending: &mut Vec<RawCell>, errors: &mut Vec<LineIssue>| {
-        if let Some(first) = pending.first() {
-            errors.push(LineIssue {
-                line: first.line,
-                message: msg::list_source_row_cells(pending.len(), width),
+    let take = |pending: &mut Vec<RawCell>, rows: &mut Vec<(RawRow, Option<LineIssue>)>| {
+        let cells = std::mem::take(pending);
+        if let Some(line) = cells.first().map(|c| c.line) {
+            let problem = (cells.len() != width).then(|| LineIssue {
+                line,
+                message: msg::list_source_row_cells(cells.len(), width),
             });
+            rows.push((RawRow { line, cells }, problem));
         }
-        pending.clear();
     };
     for part in blank_separated(rest) {
         if !pending.is_empty() && pending.len() + part.len() > width {
-            flush_bad(&mut pending, &mut errors);
+            take(&mut pending, &mut rows);
         }
         pending.extend(part);
-        if pending.len() == width {
-            rows.push(RawRow {
-                line: pending[0].line,
-                cells: std::mem::take(&mut pending),
-            });
-        } else if pending.len() > width {
-            flush_bad(&mut pending, &mut errors);
+        if pending.len() >= width {
+            take(&mut pending, &mut rows);
         }
     }
-    flush_bad(&mut pending, &mut errors);
+    take(&mut pending, &mut rows);
     Some(Table {
         shape: Shape::Source,
         preamble,
         header,
         rows,
-        errors,
         warnings: Vec::new(),
     })
 }
@@ -742,4 +742,74 @@ fn blank_separated(cells: Vec<RawCell>) -> Vec<Vec<RawCell>> {
         }
     }
     parts
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn cells(text: &str, sep: u8) -> Vec<Vec<(usize, String)>> {
+        records(text, sep)
+            .0
+            .into_iter()
+            .map(|r| r.cells.into_iter().map(|c| (c.line, c.text)).collect())
+            .collect()
+    }
+
+    fn c(line: usize, text: &str) -> (usize, String) {
+        (line, text.to_string())
+    }
+
+    #[test]
+    fn quoted_cells_span_lines_and_escape_quotes() {
+        let text = "a\t\"b\r\nc\"\"d\"\t\r\n\"\"\t\"e\"\"\"\n";
+        assert_eq!(
+            cells(text, b'\t'),
+            vec![
+                vec![c(1, "a"), c(1, "b\nc\"d"), c(2, "")],
+                vec![c(3, ""), c(3, "e\"")],
+                vec![c(4, "")],
+            ]
+        );
+        assert_eq!(
+            cells("x,\"1,5\",y", b','),
+            vec![vec![c(1, "x"), c(1, "1,5"), c(1, "y")]]
+        );
+    }
+
+    #[test]
+    fn a_quote_that_does_not_close_is_text() {
+        let (rows, unclosed) = records("\"a\tb\n\"c\"d\te\n", b'\t');
+        let texts: Vec<Vec<&str>> = rows
+            .iter()
+            .map(|r| r.cells.iter().map(|c| c.text.as_str()).collect())
+            .collect();
+        assert_eq!(texts, vec![vec!["\"a", "b"], vec!["\"c\"d", "e"], vec![""]]);
+        assert_eq!(unclosed, vec![1, 2]);
+    }
+
+    #[test]
+    fn many_stray_quotes_are_read_in_one_pass() {
+        let line = "\"甲\t乙\t丙\t丁\t戊\t己\t庚\t辛\n";
+        let text = line.repeat(20_000);
+        let (rows, unclosed) = records(&text, b'\t');
+        assert_eq!(rows.len(), 20_001);
+        assert_eq!(unclosed.len(), 20_000);
+    }
+
+    #[test]
+    fn source_rows_split_by_a_blank_line_join_when_they_make_one_row() {
+        let head = "2030年青浦区测试清单\n\t类别\n\t区级序号\n\t市级序号\n\t任务名称\n\t任务要求及举措\n\t区级牵头部门\n\t街镇任务量\n\t完成时间节点\n";
+        // 3 + 5 cells make a row; then 7 cells (bad), then 8.
+        let text = format!(
+            "{head}\n\t(一)甲\n\t1\n\t1\n\n\t名\n\t求\n\t区\n\t\n\t12月底\n\n\t\n\t2\n\t2\n\t名\n\t求\n\t区\n\t\n\n\t\n\t3\n\t3\n\t名\n\t求\n\t区\n\t\n\t12月底\n"
+        );
+        let table = source_table(&text).expect("a table");
+        let rows: Vec<(usize, usize, bool)> = table
+            .rows
+            .iter()
+            .map(|(r, p)| (r.line, r.cells.len(), p.is_some()))
+            .collect();
+        assert_eq!(rows, vec![(11, 8, false), (21, 7, true), (29, 8, false)]);
+    }
 }

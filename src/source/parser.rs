@@ -519,7 +519,8 @@ pub enum RowProblemKind {
     },
     /// A task row with no category of its own and none above it.
     NoCategory,
-    /// A task row whose category would be the one above, which could not be read (its line).
+    /// A task row whose category would be the one above, on a row that could not be read (its
+    /// line).
     CategoryUnreadable(usize),
     /// A number column (`区级序号` or `市级序号`) whose cell is not a number.
     NotANumber {
@@ -582,7 +583,7 @@ enum Current {
     None,
     /// This category.
     Category(u8),
-    /// The category above could not be read (on this line).
+    /// The row above that set the category could not be read (on this line).
     Unreadable(usize),
 }
 
@@ -616,6 +617,18 @@ impl<'n> RowReader<'n> {
             categories: Vec::new(),
             tasks: Vec::new(),
             id_lines: HashMap::new(),
+        }
+    }
+
+    /// Notes a row the caller could not split into the header's cells: if it has something in
+    /// the category column, the rows below that inherit their category cannot know it.
+    pub fn skip(&mut self, row: &RawRow) {
+        if row
+            .cells
+            .get(self.columns[0])
+            .is_some_and(|c| !c.text.trim().is_empty())
+        {
+            self.current = Current::Unreadable(row.line);
         }
     }
 
@@ -860,6 +873,9 @@ mod tests {
         assert_eq!(parse_deadline("10月底", 2022), d(2022, 10, 31));
         assert_eq!(parse_deadline("11月底", 2022), d(2022, 11, 30));
         assert_eq!(parse_deadline("12月底", 2022), d(2022, 12, 31));
+        // The list's year dates the deadline: next year's list gives next year's dates.
+        assert_eq!(parse_deadline("12月底", 2023), d(2023, 12, 31));
+        assert_eq!(parse_deadline("6月底", 2023), d(2023, 6, 30));
         assert_eq!(parse_deadline("2月底", 2024), d(2024, 2, 29));
         assert_eq!(parse_deadline("2月底", 2022), d(2022, 2, 28));
         assert_eq!(parse_deadline(" 5月份 ", 2022), d(2022, 5, 31));

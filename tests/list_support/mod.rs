@@ -78,3 +78,20 @@ pub fn render(doc: &RawDocument, how: Spreadsheet) -> String {
 pub fn render_source(source: &str, how: Spreadsheet) -> String {
     render(&read_document(source).expect("the source reads"), how)
 }
+
+/// The document in the source's own shape: the title line, then each cell as a TAB and its
+/// text (further lines without a TAB), a blank line before each row.
+pub fn render_source_shape(doc: &RawDocument) -> String {
+    let mut out = format!("{}\n", doc.title);
+    for (i, r) in std::iter::once(&doc.header).chain(&doc.rows).enumerate() {
+        if i > 0 {
+            out.push('\n');
+        }
+        for c in &r.cells {
+            out.push('\t');
+            out.push_str(&c.text);
+            out.push('\n');
+        }
+    }
+    out
+}
