@@ -6,6 +6,10 @@
 //! The split with [`crate::text`]: that module holds the UI's own words (buttons, headings,
 //! hints, and the messages of the UI's browser and data-loading plumbing) and nothing the
 //! domain also says. Each text exists in exactly one of the two modules.
+//!
+//! The reader of task lists (`crate::source::list`, which builds on the domain) says its
+//! texts through here too (the "Opening a task list" section): they are data texts shown by
+//! the UI like the import's, and a third place for text would break the one-place rule.
 
 use crate::domain::limits::{MAX_NOTES_PER_RECORD, MAX_NOTE_CHARS};
 
@@ -556,3 +560,141 @@ pub fn list_stored_bad(detail: &str) -> String {
 pub fn list_name(district: &str, year: &str) -> String {
     format!("{district}{year}年清单")
 }
+// Opening a task list (see `crate::source::list`).
+/// A problem found on a line of the pasted or opened list.
+pub fn list_at_line(line: usize, problem: &str) -> String {
+    format!("第 {line} 行：{problem}")
+}
+/// Nothing pasted or an empty file.
+pub const LIST_EMPTY: &str = "没有内容。请粘贴或打开任务清单表格（连同标题和表头）。";
+/// Binary data (an .xlsx workbook, an image …) read as text.
+pub const LIST_BINARY: &str = "内容不是文字，可能打开了 Excel 工作簿（.xlsx）、图片或其他文件。请在 Excel 或 WPS 中选中整张表格复制后粘贴，或把表格另存为“CSV”或“文本文件（制表符分隔）”后再打开。";
+/// JSON (probably a progress export) instead of a table.
+pub const LIST_JSON: &str =
+    "这是 JSON 数据（可能是“清单”导出的进度文件），不是任务清单表格。导入进度文件请到“数据”页。";
+/// No header row anywhere.
+pub const LIST_NO_HEADER: &str = "没有找到表头，这不像任务清单表格。表头应包含“类别”“区级序号”“市级序号”“任务名称”“任务要求及举措”“区级牵头部门”“街镇任务量”“完成时间节点”各列，请连同表头一起复制。";
+
+/// A header lacking some columns.
+pub fn list_missing_columns(missing: &[&str]) -> String {
+    let names: Vec<String> = missing.iter().map(|c| format!("“{c}”")).collect();
+    format!(
+        "表头缺少{}列，无法读取任务。请连同这些列一起复制。",
+        names.join("")
+    )
+}
+
+/// No title line and none in the file name.
+pub const LIST_NO_TITLE: &str = "没有找到标题（如“2023年青浦区乡村振兴重点任务清单（74项）”），无法确定清单的年份和区。请把标题放在表头上方一行后重试。";
+
+/// A title without a year.
+pub fn list_title_no_year(title: &str) -> String {
+    format!(
+        "标题“{}”不以年份开头（应如“2023年青浦区……”），无法确定清单的年份。",
+        clip(title, 60)
+    )
+}
+
+/// A title without a district.
+pub fn list_title_no_district(title: &str) -> String {
+    format!(
+        "标题“{}”中没有区名（应如“2023年青浦区……”）。",
+        clip(title, 60)
+    )
+}
+
+/// A title whose `（N项）` is not a number.
+pub fn list_title_bad_count(count: &str) -> String {
+    format!(
+        "标题末尾的“（{}）”应为任务数，如“（74项）”。",
+        clip(count, 20)
+    )
+}
+
+/// The title came from the file name.
+pub fn list_title_from_file(file_name: &str) -> String {
+    format!(
+        "没有标题行，已按文件名“{}”确定年份和区。",
+        clip(file_name, 60)
+    )
+}
+
+/// The title's task count differs from the tasks read.
+pub fn list_count_differs(announced: usize, found: usize) -> String {
+    format!("标题写明 {announced} 项任务，表中读到 {found} 项")
+}
+
+/// A line above the header that is not the title.
+pub const LIST_STRAY_LINE: &str = "表头上方的这一行不是标题，已忽略";
+/// A cell opening with a quote that never closes.
+pub const LIST_UNCLOSED_QUOTE: &str = "这里以引号（\"）开头的单元格没有配对的结束引号，已按普通文字读取；如果单元格内容因此被拆开，请从表格重新复制";
+
+/// A pasted or CSV row with the wrong number of cells.
+pub fn list_row_cells(found: usize, expected: usize) -> String {
+    format!("这一行有 {found} 个单元格，应为 {expected} 个")
+}
+
+/// A row of the source document's shape with the wrong number of cells.
+pub fn list_source_row_cells(found: usize, expected: usize) -> String {
+    format!(
+        "从这一行开始的一行表格有 {found} 个单元格，应为 {expected} 个（每个单元格以 TAB 开头，两行表格之间空一行）"
+    )
+}
+
+/// A category cell not of the form `(一)name`.
+pub fn list_bad_category(text: &str) -> String {
+    format!(
+        "类别“{}”的格式不对，应为“(一)类别名称”这样的形式",
+        clip(text, 40)
+    )
+}
+
+/// A category number seen before under another name.
+pub fn list_category_renamed(number: &str, name: &str, before: &str) -> String {
+    format!(
+        "类别{}在这里叫“{}”，前面叫“{}”",
+        clip(number, 10),
+        clip(name, 40),
+        clip(before, 40)
+    )
+}
+
+/// A task row with no category and none above.
+pub const LIST_NO_CATEGORY: &str = "这一行没有类别，上方也没有可沿用的类别";
+
+/// A task row inheriting a category that could not be read.
+pub fn list_category_unreadable(line: usize) -> String {
+    format!("这一行沿用上方的类别，但第 {line} 行未能读取，类别不明")
+}
+
+/// A number column whose cell is not a number.
+pub fn list_not_a_number(column: &str, text: &str) -> String {
+    if text.is_empty() {
+        format!("“{column}”是空的，应为数字")
+    } else {
+        format!("“{column}”应为数字，这里是“{}”", clip(text, 20))
+    }
+}
+
+/// A 区级序号 used twice.
+pub fn list_duplicate_id(id: u16, first_line: usize) -> String {
+    format!("区级序号 {id} 重复（第 {first_line} 行已有）")
+}
+
+/// A task without a name.
+pub fn list_no_name(id: u16) -> String {
+    format!("区级序号 {id} 的任务没有任务名称")
+}
+
+/// A unit-name correction to a unit the list does not have.
+pub fn list_correction_unknown_unit(unit_id: &str) -> String {
+    format!("没有“{}”这个单位。", clip(unit_id, 40))
+}
+
+/// A unit-name correction for a name that is already a unit's.
+pub fn list_correction_known_name(name: &str) -> String {
+    format!("“{}”已是单位名称，无需对应。", clip(name, 40))
+}
+
+/// A unit-name correction with an empty name.
+pub const LIST_CORRECTION_EMPTY: &str = "要对应的名称是空的。";

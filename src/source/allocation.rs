@@ -62,7 +62,7 @@
 
 use crate::domain::task::{Assignment, Scope, UnitAllocation, UnitKind};
 
-use super::units;
+use super::units::{self, Names};
 
 /// Units of measure that can follow a number, longest first so `万亩次` wins over `万亩`.
 pub const MEASURES: &[&str] = &[
@@ -390,12 +390,12 @@ enum Item {
     },
 }
 
-fn parse_item(item: &str) -> Option<Item> {
+fn parse_item(item: &str, names: &Names) -> Option<Item> {
     let mut t = item.trim_matches(is_space);
     while let Some(rest) = ITEM_LEAD_INS.iter().find_map(|w| t.strip_prefix(w)) {
         t = rest.trim_start_matches(is_space);
     }
-    let m = units::match_at_start(t)?;
+    let m = names.match_at_start(t)?;
     if m.group {
         return Some(Item::Named(m.units));
     }
@@ -565,10 +565,21 @@ fn quantity_metric(
 /// Reads an allocation cell. `task_name` and `requirements` supply a metric and measure where the
 /// cell leaves them implicit.
 pub fn parse_allocation(text: &str, task_name: &str, requirements: &str) -> ParsedAllocation {
+    parse_allocation_with(text, task_name, requirements, &units::BUILT_IN)
+}
+
+/// [`parse_allocation`] recognising the unit names in `names` (the built-in ones and the aliases
+/// a user mapped to a unit).
+pub fn parse_allocation_with(
+    text: &str,
+    task_name: &str,
+    requirements: &str,
+    names: &Names,
+) -> ParsedAllocation {
     let mut col = Collector::default();
     for (header, body) in statements(text) {
         for raw_item in body.split(['、', '，', ',']) {
-            match parse_item(raw_item) {
+            match parse_item(raw_item, names) {
                 None => {}
                 Some(Item::Named(ids)) => {
                     for id in ids {
@@ -595,7 +606,7 @@ pub fn parse_allocation(text: &str, task_name: &str, requirements: &str) -> Pars
             }
         }
     }
-    for m in units::find_mentions(text) {
+    for m in names.find_mentions(text) {
         for id in m.units {
             col.entry(id);
         }
@@ -624,6 +635,115 @@ pub fn parse_allocation(text: &str, task_name: &str, requirements: &str) -> Pars
         Scope::Listed
     };
     ParsedAllocation { scope, allocations }
+}
+
+/// How a unit's full name ends: 街道 (subdistrict), 园区 (park), 镇 (town).
+const UNIT_SUFFIXES: &[&str] = &["街道", "园区", "镇"];
+
+/// Endings of words that name no unit: "all towns" phrases and titles a town earns.
+#[rustfmt::skip]
+const NOT_UNIT_ENDINGS: &[&str] = &[
+    "街镇", "乡镇", "城镇", "集镇", "村镇", "小镇", "全镇", "本镇", "各镇", "该镇", "每镇",
+    "示范镇", "卫生镇", "特色镇", "重点镇",
+];
+
+/// Common nouns with a unit ending (`青浦工业园区` may be a unit, `工业园区` alone is not).
+const NOT_UNIT_NAMES: &[&str] = &["工业园区", "产业园区", "科技园区", "示范园区", "物流园区"];
+
+/// Names in an allocation cell that look like a unit's (a short name ending in 镇, 街道 or 园区
+/// at the start of a list item, followed by a number, a village, or nothing) but are neither one
+/// of the units nor a group nor an alias in `names`, with their byte offsets: what next year's
+/// list may call a unit the table does not know (`西岑镇2个`), for the user to map to a unit or
+/// accept as not one.
+pub fn unit_like_names<'t>(text: &'t str, names: &Names) -> Vec<(usize, &'t str)> {
+    let mut found = Vec::new();
+    let mut start = 0;
+    for (i, c) in text
+        .char_indices()
+        .chain(std::iter::once((text.len(), '\n')))
+    {
+        let is_separator = matches!(
+            c,
+            '、' | '，'
+                | ','
+                | '。'
+                | '；'
+                | ';'
+                | '：'
+                | ':'
+                | '\n'
+                | '（'
+                | '）'
+                | '('
+                | ')'
+                | '/'
+                | '／'
+        ) || is_space(c);
+        if !is_separator {
+            continue;
+        }
+        let item = &text[start..i];
+        start = i + c.len_utf8();
+        if matches!(c, '：' | ':') {
+            // What comes before a colon is a header (`本市第二批示范镇：…`), not a list item.
+            continue;
+        }
+        if let Some((offset, name)) = unit_like_name(item, names) {
+            found.push((i - item.len() + offset, name));
+        }
+    }
+    found
+}
+
+/// The unknown unit-like name `item` starts with, and its offset in `item`.
+fn unit_like_name<'t>(item: &'t str, names: &Names) -> Option<(usize, &'t str)> {
+    let mut t = item.trim_start_matches(is_space);
+    let digits = t.bytes().take_while(u8::is_ascii_digit).count();
+    if let Some(rest) = t[digits..].strip_prefix(['.', '．']).filter(|_| digits > 0) {
+        t = rest;
+    }
+    while let Some(rest) = ITEM_LEAD_INS.iter().find_map(|w| t.strip_prefix(w)) {
+        t = rest;
+    }
+    let mut end = 0;
+    for (count, c) in t.chars().enumerate() {
+        if !is_cjk(c) || count >= 12 {
+            return None;
+        }
+        end += c.len_utf8();
+        let name = &t[..end];
+        let before_suffix = UNIT_SUFFIXES
+            .iter()
+            .find(|s| name.ends_with(*s))
+            .map(|s| count + 1 - s.chars().count());
+        if before_suffix.is_some_and(|n| n >= 2) {
+            break;
+        }
+    }
+    let name = &t[..end];
+    if name.chars().count() < 3 {
+        return None;
+    }
+    let rest = &t[end..];
+    // Where the allocation parser reads a unit: the item is the name, or the name then a number
+    // (`西岑镇2个`, `西岑镇创建2个`) or a village.
+    let unit_position = rest.trim().is_empty()
+        || rest.starts_with(|c: char| c.is_ascii_digit())
+        || ITEM_VERBS.iter().any(|v| {
+            rest.strip_prefix(v)
+                .is_some_and(|r| r.starts_with(|c: char| c.is_ascii_digit()))
+        })
+        || village_at(rest).is_some();
+    if !unit_position
+        || !UNIT_SUFFIXES.iter().any(|s| name.ends_with(s))
+        || NOT_UNIT_ENDINGS.iter().any(|w| name.ends_with(w))
+        || NOT_UNIT_NAMES.contains(&name)
+        || names.match_at_start(t).is_some()
+        || !names.find_mentions(name).is_empty()
+    {
+        return None;
+    }
+    Some((item.len() - t.len(), name))
 }
 
 pub use crate::domain::task::StatedTotal;
@@ -655,7 +775,9 @@ pub fn stated_totals(text: &str, task_name: &str, requirements: &str) -> Vec<Sta
     for (header, body) in statements(text) {
         let mut metrics: Vec<(String, String)> = Vec::new();
         for raw_item in body.split(['、', '，', ',']) {
-            if let Some(Item::Quantity { measure, noun, .. }) = parse_item(raw_item) {
+            if let Some(Item::Quantity { measure, noun, .. }) =
+                parse_item(raw_item, &units::BUILT_IN)
+            {
                 let m = quantity_metric(noun, measure, header.as_ref(), task_name, requirements);
                 if !metrics.contains(&m) {
                     metrics.push(m);
@@ -987,6 +1109,49 @@ mod tests {
         assert_eq!(convert_measure(3.0, "个", "个"), Some(3.0));
         assert_eq!(convert_measure(3.0, "个", "亩"), None);
         assert_eq!(convert_measure(3.0, "万吨", "亩"), None);
+    }
+
+    #[test]
+    fn unit_like_names_are_unknown_names_where_a_unit_would_be() {
+        let names = &units::BUILT_IN;
+        let found = |text| unit_like_names(text, names);
+        let text = "赵巷2个、西岑镇3个、青浦工业园区，商榻镇创建1个，蒸淀镇张马村";
+        let got = found(text);
+        let got_names: Vec<&str> = got.iter().map(|(_, n)| *n).collect();
+        assert_eq!(
+            got_names,
+            vec!["西岑镇", "青浦工业园区", "商榻镇", "蒸淀镇"]
+        );
+        assert!(got.iter().all(|(at, n)| text[*at..].starts_with(n)));
+        // Headers, known names, "all towns" phrases and nouns are not unit names.
+        assert!(found("本市第二批示范镇：重固镇1个").is_empty());
+        assert!(found("国家卫生镇迎复审：重固、白鹤").is_empty());
+        assert!(found("各街镇、全区街镇、11个街镇").is_empty());
+        assert!(found("现代农业园区2个、市级现代农业园区1个、农业园区").is_empty());
+        assert!(found("推进小城镇建设，特色小镇1个，工业园区2个").is_empty());
+        assert!(found("根据村资镇管要求，西岑镇负责").is_empty());
+        // Lead-ins and enumerations are skipped; an alias is known.
+        assert_eq!(found("1.涉及西岑镇"), vec![(8, "西岑镇")]);
+        assert_eq!(found("（西岑镇）"), vec![(3, "西岑镇")]);
+        let with = Names::with_aliases([("西岑镇", "jinze")]);
+        assert!(unit_like_names("1.涉及西岑镇", &with).is_empty());
+    }
+
+    #[test]
+    fn aliases_allocate_to_their_unit_keeping_the_phrase() {
+        let names = Names::with_aliases([("西岑镇", "jinze")]);
+        let p = parse_allocation_with("示范村：西岑镇2个、金泽1个", "创建示范村", "", &names);
+        assert_eq!(p.allocations.len(), 1);
+        assert_eq!(p.allocations[0].unit, "jinze");
+        let phrases: Vec<&str> = p.allocations[0]
+            .items
+            .iter()
+            .map(|i| i.phrase.as_str())
+            .collect();
+        assert_eq!(phrases, vec!["西岑镇2个", "金泽1个"]);
+        assert!(parse_allocation("示范村：西岑镇2个", "创建示范村", "")
+            .allocations
+            .is_empty());
     }
 
     #[test]

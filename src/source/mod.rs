@@ -10,12 +10,15 @@
 //!   the generator's JSON;
 //! - [`allocation`]: the free-text 街镇任务量 cell → a scope and per-unit numbers;
 //! - [`units`]: the 12 units and the group names the source writes, and finding them in text;
+//! - [`list`]: opening a list a user has (the source's shape, or copied from a spreadsheet, or a
+//!   CSV file) with a report of what was read and every row that was not, for the tools page;
 //! - [`sample`]: a small hand-made dataset for tests.
 //!
 //! [`Dataset`]: crate::domain::task::Dataset
 
 pub mod allocation;
 pub mod encoding;
+pub mod list;
 pub mod parser;
 pub mod sample;
 pub mod units;

@@ -31,14 +31,14 @@
 //! * category `number`/`name`: the cell is trimmed and split after the closing parenthesis.
 //! * numbers (`id`, `city_no`): the cell is trimmed and parsed.
 
-use std::collections::HashSet;
+use std::collections::HashMap;
 use std::fmt;
 
 use crate::domain::date::Date;
 use crate::domain::task::{Category, Dataset, DatasetMeta, Task, DATASET_SCHEMA};
 
 use super::allocation;
-use super::units;
+use super::units::{self, Names};
 
 /// A problem in the source, with the 1-based line it was found on.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -100,21 +100,32 @@ pub struct RawDocument {
 }
 
 /// Splits `text` into lines with their 1-based numbers; `\n` or `\r\n` end a line.
-fn lines(text: &str) -> impl Iterator<Item = (usize, &str)> {
+pub fn lines(text: &str) -> impl Iterator<Item = (usize, &str)> {
     text.split('\n')
         .map(|l| l.strip_suffix('\r').unwrap_or(l))
         .enumerate()
         .map(|(i, l)| (i + 1, l))
 }
 
-/// Splits the source into title, header row and data rows (see the module docs for the rules).
-pub fn read_document(text: &str) -> Result<RawDocument, ParseError> {
-    let mut title: Option<(usize, String)> = None;
-    let mut cells: Vec<RawCell> = Vec::new();
+/// The source split into cells (see the module docs), before they are grouped into rows.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct SourceCells {
+    /// The title line (its number, and its text trimmed), if there is one before the cells.
+    pub title: Option<(usize, String)>,
+    /// Further lines of text between the title and the first cell, which belong to no cell:
+    /// their numbers and texts, trimmed.
+    pub stray_lines: Vec<(usize, String)>,
+    /// The cells in order, the header's first.
+    pub cells: Vec<RawCell>,
+}
+
+/// Splits the source into its title and its cells (see the module docs for the rules).
+pub fn source_cells(text: &str) -> SourceCells {
+    let mut out = SourceCells::default();
     let mut blank_before = false;
     for (no, line) in lines(text) {
         if let Some(rest) = line.strip_prefix('\t') {
-            cells.push(RawCell {
+            out.cells.push(RawCell {
                 line: no,
                 text: rest.to_string(),
                 after_blank: blank_before,
@@ -122,45 +133,60 @@ pub fn read_document(text: &str) -> Result<RawDocument, ParseError> {
             blank_before = false;
         } else if line.trim().is_empty() {
             blank_before = true;
-        } else if cells.is_empty() {
-            if title.is_some() {
-                return Err(ParseError::new(
-                    no,
-                    "a second line of text before the header (expected TAB-started header cells)",
-                ));
-            }
-            title = Some((no, line.trim().to_string()));
-            blank_before = false;
-        } else if blank_before {
+        } else if let (false, Some(last)) = (blank_before, out.cells.last_mut()) {
+            last.text.push('\n');
+            last.text.push_str(line);
+        } else if !out.cells.is_empty() {
             // After a blank line a new row begins: this is a cell whose TAB is missing.
-            cells.push(RawCell {
+            out.cells.push(RawCell {
                 line: no,
                 text: line.to_string(),
                 after_blank: true,
             });
             blank_before = false;
+        } else if out.title.is_none() {
+            out.title = Some((no, line.trim().to_string()));
+            blank_before = false;
         } else {
-            let last = cells.last_mut().expect("cells is not empty");
-            last.text.push('\n');
-            last.text.push_str(line);
+            out.stray_lines.push((no, line.trim().to_string()));
+            blank_before = false;
         }
     }
-    let (title_line, title) = title.ok_or_else(|| ParseError::new(1, "no title line"))?;
+    out
+}
+
+/// Splits the header off the cells: the first cell and those up to the next blank line.
+pub fn split_header(cells: Vec<RawCell>) -> (Option<RawRow>, Vec<RawCell>) {
     let mut iter = cells.into_iter().peekable();
     let mut header_cells = Vec::new();
     while let Some(c) = iter.next_if(|c| header_cells.is_empty() || !c.after_blank) {
         header_cells.push(c);
     }
-    let header_line = header_cells
-        .first()
-        .map(|c| c.line)
-        .ok_or_else(|| ParseError::new(title_line + 1, "no header row after the title"))?;
-    let width = header_cells.len();
-    let header = RawRow {
-        line: header_line,
+    let header = header_cells.first().map(|c| c.line).map(|line| RawRow {
+        line,
         cells: header_cells,
-    };
-    let rest: Vec<RawCell> = iter.collect();
+    });
+    (header, iter.collect())
+}
+
+/// Splits the source into title, header row and data rows (see the module docs for the rules).
+pub fn read_document(text: &str) -> Result<RawDocument, ParseError> {
+    let SourceCells {
+        title,
+        stray_lines,
+        cells,
+    } = source_cells(text);
+    if let Some(&(no, _)) = stray_lines.first() {
+        return Err(ParseError::new(
+            no,
+            "a second line of text before the header (expected TAB-started header cells)",
+        ));
+    }
+    let (title_line, title) = title.ok_or_else(|| ParseError::new(1, "no title line"))?;
+    let (header, rest) = split_header(cells);
+    let header =
+        header.ok_or_else(|| ParseError::new(title_line + 1, "no header row after the title"))?;
+    let width = header.cells.len();
     let mut rows = Vec::new();
     for chunk in rest.chunks(width) {
         let first = &chunk[0];
@@ -192,8 +218,9 @@ pub fn read_document(text: &str) -> Result<RawDocument, ParseError> {
     })
 }
 
-/// The columns the source must have, by header text (line breaks in header cells removed).
-const COLUMNS: [&str; 8] = [
+/// The columns the source must have, by header text (line breaks and spaces in header cells
+/// removed).
+pub const COLUMNS: [&str; 8] = [
     "类别",
     "区级序号",
     "市级序号",
@@ -204,19 +231,53 @@ const COLUMNS: [&str; 8] = [
     "完成时间节点",
 ];
 
-/// Index of each of [`COLUMNS`] in the header row.
-fn column_indices(header: &RawRow) -> Result<[usize; 8], ParseError> {
-    let names: Vec<String> = header.cells.iter().map(|c| join_name(&c.text)).collect();
+/// Index in the header row of each of [`COLUMNS`], in that order.
+pub type Columns = [usize; 8];
+
+/// A header cell's text as a column name: without line breaks and spaces (`完成时间\n节点` →
+/// `完成时间节点`).
+pub fn column_name(cell: &str) -> String {
+    cell.chars().filter(|c| !c.is_whitespace()).collect()
+}
+
+/// Index of each of [`COLUMNS`] in the header row, or the names of the columns it lacks.
+pub fn find_columns(header: &RawRow) -> Result<Columns, Vec<&'static str>> {
+    let names: Vec<String> = header.cells.iter().map(|c| column_name(&c.text)).collect();
     let mut idx = [0usize; 8];
+    let mut missing = Vec::new();
     for (k, col) in COLUMNS.iter().enumerate() {
-        idx[k] = names.iter().position(|n| n == col).ok_or_else(|| {
-            ParseError::new(
-                header.line,
-                format!("header has no column `{col}` (found {names:?})"),
-            )
-        })?;
+        match names.iter().position(|n| n == col) {
+            Some(i) => idx[k] = i,
+            None => missing.push(*col),
+        }
     }
-    Ok(idx)
+    if missing.is_empty() {
+        Ok(idx)
+    } else {
+        Err(missing)
+    }
+}
+
+/// How many of [`COLUMNS`] the cells name: what tells a header row from other rows.
+pub fn column_count(cells: &[RawCell]) -> usize {
+    let names: Vec<String> = cells.iter().map(|c| column_name(&c.text)).collect();
+    COLUMNS
+        .iter()
+        .filter(|col| names.iter().any(|n| n == *col))
+        .count()
+}
+
+fn column_indices(header: &RawRow) -> Result<Columns, ParseError> {
+    find_columns(header).map_err(|missing| {
+        let names: Vec<String> = header.cells.iter().map(|c| join_name(&c.text)).collect();
+        ParseError::new(
+            header.line,
+            format!(
+                "header has no column `{}` (found {names:?})",
+                missing.first().copied().unwrap_or_default()
+            ),
+        )
+    })
 }
 
 /// A name cell's lines joined with no separator: `完成国家\n卫生镇复审创建任务` →
@@ -238,8 +299,34 @@ pub struct TitleInfo {
     pub district: String,
 }
 
+/// Why a title could not be read; `Display` gives the generator's English message.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum TitleError {
+    /// The `（N项）` at the end does not hold a number.
+    BadCount(String),
+    /// The title does not start with a year like `2022年`.
+    NoYear(String),
+    /// The title names no district (`…区`).
+    NoDistrict(String),
+}
+
+impl fmt::Display for TitleError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            TitleError::BadCount(inner) => write!(f, "bad task count `{inner}` in the title"),
+            TitleError::NoYear(title) => {
+                write!(
+                    f,
+                    "title `{title}` does not start with a year like `2022年`"
+                )
+            }
+            TitleError::NoDistrict(title) => write!(f, "title `{title}` names no district (…区)"),
+        }
+    }
+}
+
 /// Reads year, district and task count out of the title line.
-pub fn parse_title(line: &str) -> Result<TitleInfo, String> {
+pub fn parse_title(line: &str) -> Result<TitleInfo, TitleError> {
     let t = line.trim();
     let mut title = t;
     let mut count = None;
@@ -251,7 +338,7 @@ pub fn parse_title(line: &str) -> Result<TitleInfo, String> {
                     count = Some(
                         n.trim()
                             .parse::<usize>()
-                            .map_err(|_| format!("bad task count `{inner}` in the title"))?,
+                            .map_err(|_| TitleError::BadCount(inner.to_string()))?,
                     );
                     title = t[..p].trim_end();
                 }
@@ -262,11 +349,13 @@ pub fn parse_title(line: &str) -> Result<TitleInfo, String> {
     let after_year = title[digits.len()..]
         .strip_prefix('年')
         .filter(|_| digits.len() == 4)
-        .ok_or_else(|| format!("title `{title}` does not start with a year like `2022年`"))?;
-    let year: i32 = digits.parse().map_err(|_| "bad year".to_string())?;
+        .ok_or_else(|| TitleError::NoYear(title.to_string()))?;
+    let year: i32 = digits
+        .parse()
+        .map_err(|_| TitleError::NoYear(title.to_string()))?;
     let district = match after_year.find('区') {
         Some(p) => after_year[..p + '区'.len_utf8()].to_string(),
-        None => return Err(format!("title `{title}` names no district (…区)")),
+        None => return Err(TitleError::NoDistrict(title.to_string())),
     };
     Ok(TitleInfo {
         title: title.to_string(),
@@ -396,92 +485,250 @@ pub fn parse_deadline(text: &str, year: i32) -> Option<Date> {
     }
 }
 
-fn parse_number_cell(cell: &RawCell, what: &str) -> Result<u16, ParseError> {
-    cell.text.trim().parse::<u16>().map_err(|_| {
-        ParseError::new(
-            cell.line,
-            format!("{what} `{}` is not a number", cell.text.trim()),
-        )
-    })
+/// What is wrong with one data row. [`parse_dataset`] stops at the first one and shows it in
+/// English ([`fmt::Display`]); [`crate::source::list`] collects them all and shows them in
+/// Chinese.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RowProblem {
+    /// 1-based line of the cell at fault (or of the row).
+    pub line: usize,
+    /// What is wrong.
+    pub kind: RowProblemKind,
 }
 
-/// Parses the whole source into a [`Dataset`]. `source_file` is recorded in the metadata.
-pub fn parse_dataset(text: &str, source_file: &str) -> Result<Dataset, ParseError> {
-    let doc = read_document(text)?;
-    let info = parse_title(&doc.title).map_err(|m| ParseError::new(doc.title_line, m))?;
-    let content_hash = fnv1a64_hex(text.as_bytes());
-    let id = match district_slug(&info.district) {
-        Some(slug) => format!("{slug}-{}", info.year),
-        None => format!("list-{}-{}", info.year, &content_hash[..8]),
-    };
-    let [c_cat, c_id, c_city, c_name, c_req, c_lead, c_alloc, c_deadline] =
-        column_indices(&doc.header)?;
+/// The kinds of [`RowProblem`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum RowProblemKind {
+    /// The row has fewer cells than the header needs.
+    Cells {
+        /// Cells in the row.
+        found: usize,
+        /// Cells the header has.
+        expected: usize,
+    },
+    /// The category cell is not of the form `(五)name`.
+    BadCategory(String),
+    /// A category number seen before, with another name.
+    CategoryRenamed {
+        /// `(三)`.
+        number: String,
+        /// The name here.
+        name: String,
+        /// The name it had before.
+        before: String,
+    },
+    /// A task row with no category of its own and none above it.
+    NoCategory,
+    /// A task row whose category would be the one above, on a row that could not be read (its
+    /// line).
+    CategoryUnreadable(usize),
+    /// A number column (`区级序号` or `市级序号`) whose cell is not a number.
+    NotANumber {
+        /// The column's name.
+        column: &'static str,
+        /// The cell, trimmed.
+        text: String,
+    },
+    /// A 区级序号 seen before (on `first_line`).
+    DuplicateId {
+        /// The 区级序号.
+        id: u16,
+        /// The line of its first row.
+        first_line: usize,
+    },
+    /// A task with an empty name.
+    NoName(u16),
+}
 
-    let mut categories: Vec<Category> = Vec::new();
-    let mut current: Option<u8> = None;
-    let mut tasks: Vec<Task> = Vec::new();
-    let mut seen_ids = HashSet::new();
-    for row in &doc.rows {
+impl fmt::Display for RowProblemKind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            RowProblemKind::Cells { found, expected } => {
+                write!(f, "the row has {found} cells, expected {expected}")
+            }
+            RowProblemKind::BadCategory(text) => {
+                write!(f, "category `{text}` is not of the form `(五)name`")
+            }
+            RowProblemKind::CategoryRenamed {
+                number,
+                name,
+                before,
+            } => write!(
+                f,
+                "category {number} is named `{name}` here but `{before}` before"
+            ),
+            RowProblemKind::NoCategory => f.write_str("the first task row has no category"),
+            RowProblemKind::CategoryUnreadable(line) => {
+                write!(f, "the category above (line {line}) could not be read")
+            }
+            RowProblemKind::NotANumber { column, text } => {
+                write!(f, "{column} `{text}` is not a number")
+            }
+            RowProblemKind::DuplicateId { id, .. } => write!(f, "区级序号 {id} appears twice"),
+            RowProblemKind::NoName(id) => write!(f, "task {id} has no name"),
+        }
+    }
+}
+
+impl From<RowProblem> for ParseError {
+    fn from(p: RowProblem) -> Self {
+        ParseError::new(p.line, p.kind.to_string())
+    }
+}
+
+/// The category a row without its own belongs to: the one of the row above.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Current {
+    /// No category yet.
+    None,
+    /// This category.
+    Category(u8),
+    /// The row above that set the category could not be read (on this line).
+    Unreadable(usize),
+}
+
+/// Reads data rows into categories and tasks one at a time, so that a caller can stop at the
+/// first problem ([`parse_dataset`]) or skip the row and go on ([`crate::source::list`]). A row
+/// with a problem adds no task, but its category (when readable) is the one the rows below
+/// inherit.
+#[derive(Debug, Clone)]
+pub struct RowReader<'n> {
+    year: i32,
+    columns: Columns,
+    names: &'n Names,
+    current: Current,
+    /// The categories read so far, in order of first appearance.
+    pub categories: Vec<Category>,
+    /// The tasks read so far, in row order.
+    pub tasks: Vec<Task>,
+    /// 区级序号 → line of the row that has it.
+    id_lines: HashMap<u16, usize>,
+}
+
+impl<'n> RowReader<'n> {
+    /// A reader for rows whose cells are in `columns`, dating deadlines in `year` and finding
+    /// units by `names`.
+    pub fn new(year: i32, columns: Columns, names: &'n Names) -> Self {
+        RowReader {
+            year,
+            columns,
+            names,
+            current: Current::None,
+            categories: Vec::new(),
+            tasks: Vec::new(),
+            id_lines: HashMap::new(),
+        }
+    }
+
+    /// Notes a row the caller could not split into the header's cells: if it has something in
+    /// the category column, the rows below that inherit their category cannot know it.
+    pub fn skip(&mut self, row: &RawRow) {
+        if row
+            .cells
+            .get(self.columns[0])
+            .is_some_and(|c| !c.text.trim().is_empty())
+        {
+            self.current = Current::Unreadable(row.line);
+        }
+    }
+
+    /// Reads one data row: a task, a category-only row, or an empty row (nothing).
+    pub fn read(&mut self, row: &RawRow) -> Result<(), RowProblem> {
+        let needed = self.columns.iter().max().map_or(0, |m| m + 1);
+        if row.cells.len() < needed {
+            return Err(RowProblem {
+                line: row.line,
+                kind: RowProblemKind::Cells {
+                    found: row.cells.len(),
+                    expected: needed,
+                },
+            });
+        }
+        let [c_cat, c_id, c_city, c_name, c_req, c_lead, c_alloc, c_deadline] = self.columns;
         let cell = |k: usize| &row.cells[k];
+        let problem = |cell: &RawCell, kind| RowProblem {
+            line: cell.line,
+            kind,
+        };
         let cat_cell = cell(c_cat);
         if !cat_cell.text.trim().is_empty() {
-            let cat = parse_category(&cat_cell.text).ok_or_else(|| {
-                ParseError::new(
-                    cat_cell.line,
-                    format!(
-                        "category `{}` is not of the form `(五)name`",
-                        cat_cell.text.trim()
-                    ),
-                )
-            })?;
-            match categories.iter().find(|c| c.id == cat.id) {
+            let Some(cat) = parse_category(&cat_cell.text) else {
+                self.current = Current::Unreadable(cat_cell.line);
+                return Err(problem(
+                    cat_cell,
+                    RowProblemKind::BadCategory(cat_cell.text.trim().to_string()),
+                ));
+            };
+            self.current = Current::Category(cat.id);
+            match self.categories.iter().find(|c| c.id == cat.id) {
                 Some(known) if known != &cat => {
-                    return Err(ParseError::new(
-                        cat_cell.line,
-                        format!(
-                            "category {} is named `{}` here but `{}` before",
-                            cat.number, cat.name, known.name
-                        ),
+                    return Err(problem(
+                        cat_cell,
+                        RowProblemKind::CategoryRenamed {
+                            number: cat.number,
+                            name: cat.name,
+                            before: known.name.clone(),
+                        },
                     ))
                 }
                 Some(_) => {}
-                None => categories.push(cat.clone()),
+                None => self.categories.push(cat),
             }
-            current = Some(cat.id);
         }
         let task_cells = [c_id, c_city, c_name, c_req, c_lead, c_alloc, c_deadline];
         if task_cells.iter().all(|&k| cell(k).text.trim().is_empty()) {
             // A row with nothing but a category: it introduces the category, no task.
-            continue;
+            return Ok(());
         }
-        let category = current
-            .ok_or_else(|| ParseError::new(row.line, "the first task row has no category"))?;
-        let id = parse_number_cell(cell(c_id), "区级序号")?;
-        let city_no = parse_number_cell(cell(c_city), "市级序号")?;
-        if !seen_ids.insert(id) {
-            return Err(ParseError::new(
-                cell(c_id).line,
-                format!("区级序号 {id} appears twice"),
+        let category = match self.current {
+            Current::Category(id) => id,
+            Current::None => {
+                return Err(RowProblem {
+                    line: row.line,
+                    kind: RowProblemKind::NoCategory,
+                })
+            }
+            Current::Unreadable(line) => {
+                return Err(problem(cat_cell, RowProblemKind::CategoryUnreadable(line)))
+            }
+        };
+        let number = |k: usize, column: &'static str| {
+            let c = cell(k);
+            c.text.trim().parse::<u16>().map_err(|_| {
+                problem(
+                    c,
+                    RowProblemKind::NotANumber {
+                        column,
+                        text: c.text.trim().to_string(),
+                    },
+                )
+            })
+        };
+        let id = number(c_id, "区级序号")?;
+        let city_no = number(c_city, "市级序号")?;
+        if let Some(&first_line) = self.id_lines.get(&id) {
+            return Err(problem(
+                cell(c_id),
+                RowProblemKind::DuplicateId { id, first_line },
             ));
         }
         let name = join_name(&cell(c_name).text);
         if name.trim().is_empty() {
-            return Err(ParseError::new(
-                cell(c_name).line,
-                format!("task {id} has no name"),
-            ));
+            return Err(problem(cell(c_name), RowProblemKind::NoName(id)));
         }
+        self.id_lines.insert(id, cell(c_id).line);
         let requirements = cell(c_req).text.clone();
         let lead_text = cell(c_lead).text.clone();
         let allocation_text = cell(c_alloc).text.clone();
         let deadline_text = cell(c_deadline).text.clone();
-        let parsed = allocation::parse_allocation(&allocation_text, &name, &requirements);
-        tasks.push(Task {
+        let parsed =
+            allocation::parse_allocation_with(&allocation_text, &name, &requirements, self.names);
+        self.tasks.push(Task {
             id,
             city_no,
             category,
             leads: split_leads(&lead_text),
-            deadline: parse_deadline(&deadline_text, info.year),
+            deadline: parse_deadline(&deadline_text, self.year),
             name,
             requirements,
             lead_text,
@@ -490,32 +737,96 @@ pub fn parse_dataset(text: &str, source_file: &str) -> Result<Dataset, ParseErro
             scope: parsed.scope,
             allocations: parsed.allocations,
         });
+        Ok(())
     }
-    if let Some(n) = info.count {
-        if n != tasks.len() {
-            return Err(ParseError::new(
-                doc.title_line,
-                format!(
-                    "the title announces {n} tasks but the table has {}",
-                    tasks.len()
-                ),
-            ));
-        }
+}
+
+/// The dataset id: `qingpu-2022` for a district with a slug, else `list-<year>-<digest>` where
+/// the digest is of the title and the tasks' cells, so the same list gets the same id whether it
+/// was opened as the source document, pasted from a spreadsheet or saved as CSV.
+fn dataset_id(info: &TitleInfo, categories: &[Category], tasks: &[Task]) -> String {
+    if let Some(slug) = district_slug(&info.district) {
+        return format!("{slug}-{}", info.year);
     }
-    Ok(Dataset {
+    let mut canonical = info.title.clone();
+    for c in categories {
+        canonical.push_str(&format!("\u{1e}{}\u{1f}{}\u{1f}{}", c.id, c.number, c.name));
+    }
+    for t in tasks {
+        canonical.push_str(&format!(
+            "\u{1e}{}\u{1f}{}\u{1f}{}\u{1f}{}\u{1f}{}\u{1f}{}\u{1f}{}\u{1f}{}",
+            t.id,
+            t.city_no,
+            t.category,
+            t.name,
+            t.requirements,
+            t.lead_text,
+            t.allocation_text,
+            t.deadline_text
+        ));
+    }
+    format!(
+        "list-{}-{}",
+        info.year,
+        &fnv1a64_hex(canonical.as_bytes())[..8]
+    )
+}
+
+/// The dataset of a list read from `text` (the whole document as given, whose hash is recorded)
+/// with the title `info`.
+pub fn assemble_dataset(
+    text: &str,
+    source_file: &str,
+    info: TitleInfo,
+    categories: Vec<Category>,
+    tasks: Vec<Task>,
+) -> Dataset {
+    Dataset {
         schema: DATASET_SCHEMA,
         meta: DatasetMeta {
-            id,
+            id: dataset_id(&info, &categories, &tasks),
             title: info.title,
             year: info.year,
             district: info.district,
             source_file: source_file.to_string(),
-            content_hash,
+            content_hash: fnv1a64_hex(text.as_bytes()),
         },
         categories,
         units: units::all_units(),
         tasks,
-    })
+    }
+}
+
+/// Parses the whole source into a [`Dataset`], stopping at the first problem. `source_file` is
+/// recorded in the metadata. [`crate::source::list::read_list`] reads the same document (and
+/// spreadsheet copies of it) collecting every problem instead.
+pub fn parse_dataset(text: &str, source_file: &str) -> Result<Dataset, ParseError> {
+    let doc = read_document(text)?;
+    let info =
+        parse_title(&doc.title).map_err(|e| ParseError::new(doc.title_line, e.to_string()))?;
+    let columns = column_indices(&doc.header)?;
+    let mut reader = RowReader::new(info.year, columns, &units::BUILT_IN);
+    for row in &doc.rows {
+        reader.read(row)?;
+    }
+    if let Some(n) = info.count {
+        if n != reader.tasks.len() {
+            return Err(ParseError::new(
+                doc.title_line,
+                format!(
+                    "the title announces {n} tasks but the table has {}",
+                    reader.tasks.len()
+                ),
+            ));
+        }
+    }
+    Ok(assemble_dataset(
+        text,
+        source_file,
+        info,
+        reader.categories,
+        reader.tasks,
+    ))
 }
 
 /// Writes a dataset as JSON in a diff-friendly layout: one category, unit or task per line.
@@ -562,6 +873,9 @@ mod tests {
         assert_eq!(parse_deadline("10月底", 2022), d(2022, 10, 31));
         assert_eq!(parse_deadline("11月底", 2022), d(2022, 11, 30));
         assert_eq!(parse_deadline("12月底", 2022), d(2022, 12, 31));
+        // The list's year dates the deadline: next year's list gives next year's dates.
+        assert_eq!(parse_deadline("12月底", 2023), d(2023, 12, 31));
+        assert_eq!(parse_deadline("6月底", 2023), d(2023, 6, 30));
         assert_eq!(parse_deadline("2月底", 2024), d(2024, 2, 29));
         assert_eq!(parse_deadline("2月底", 2022), d(2022, 2, 28));
         assert_eq!(parse_deadline(" 5月份 ", 2022), d(2022, 5, 31));

@@ -115,6 +115,20 @@ fn names_longest_first() -> &'static [(&'static str, Vec<&'static str>)] {
     NAMES.get_or_init(build_names)
 }
 
+/// The first characters of the names, so a scan can skip a position with one comparison.
+fn first_chars() -> &'static [char] {
+    static FIRST: OnceLock<Vec<char>> = OnceLock::new();
+    FIRST.get_or_init(|| {
+        let mut chars: Vec<char> = names_longest_first()
+            .iter()
+            .filter_map(|(n, _)| n.chars().next())
+            .collect();
+        chars.sort_unstable();
+        chars.dedup();
+        chars
+    })
+}
+
 fn build_names() -> Vec<(&'static str, Vec<&'static str>)> {
     let mut names: Vec<(&'static str, Vec<&'static str>)> = Vec::new();
     for u in &UNITS {
@@ -152,55 +166,126 @@ pub fn lookup_names(name: &str) -> Option<Vec<&'static str>> {
 
 /// A unit or group name found in a text.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Mention {
+pub struct Mention<'n> {
     /// Byte offset of the name in the text.
     pub start: usize,
     /// Byte offset just past the name.
     pub end: usize,
     /// The name as written.
-    pub name: &'static str,
+    pub name: &'n str,
     /// The unit ids it stands for (one, or several for a group).
     pub units: Vec<&'static str>,
     /// Whether the name is a group name.
     pub group: bool,
 }
 
+/// The names a scan recognises: the built-in unit and group names, plus aliases a user has
+/// mapped to one of the units (a name next year's list uses that the table does not know, such
+/// as a former town's name, read as the unit it now belongs to).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Names {
+    /// Alias → unit id, longest alias first (so a scan prefers the longest name).
+    aliases: Vec<(String, &'static str)>,
+}
+
+/// The built-in names and no aliases, what [`match_at_start`] and [`find_mentions`] use.
+pub static BUILT_IN: Names = Names::built_in();
+
+impl Names {
+    /// The built-in unit and group names only.
+    pub const fn built_in() -> Self {
+        Names {
+            aliases: Vec::new(),
+        }
+    }
+
+    /// The built-in names plus `aliases` (name → unit id). An alias that is empty, is already a
+    /// unit or group name, or names an id that is not one of the [`UNITS`] is left out.
+    pub fn with_aliases<'a, 'b>(aliases: impl IntoIterator<Item = (&'a str, &'b str)>) -> Self {
+        let mut list: Vec<(String, &'static str)> = Vec::new();
+        for (name, id) in aliases {
+            let name = name.trim();
+            let Some(def) = unit_def(id) else { continue };
+            if name.is_empty() || lookup_names(name).is_some() {
+                continue;
+            }
+            if !list.iter().any(|(n, _)| n == name) {
+                list.push((name.to_string(), def.id));
+            }
+        }
+        list.sort_by_key(|(n, _)| std::cmp::Reverse(n.chars().count()));
+        Names { aliases: list }
+    }
+
+    /// The aliases, longest first.
+    pub fn aliases(&self) -> impl Iterator<Item = (&str, &'static str)> {
+        self.aliases.iter().map(|(n, id)| (n.as_str(), *id))
+    }
+
+    /// The longest name `text` starts with.
+    pub fn match_at_start(&self, text: &str) -> Option<Mention<'_>> {
+        let first = text.chars().next()?;
+        let built_in = if first_chars().binary_search(&first).is_ok() {
+            names_longest_first()
+                .iter()
+                .find(|(n, _)| text.starts_with(n))
+                .map(|(n, ids)| Mention {
+                    start: 0,
+                    end: n.len(),
+                    name: n,
+                    group: GROUPS.iter().any(|g| g.name == *n),
+                    units: ids.clone(),
+                })
+        } else {
+            None
+        };
+        let alias = self
+            .aliases
+            .iter()
+            .find(|(n, _)| text.starts_with(n.as_str()))
+            .map(|(n, id)| Mention {
+                start: 0,
+                end: n.len(),
+                name: n.as_str(),
+                group: false,
+                units: vec![*id],
+            });
+        match (built_in, alias) {
+            (Some(b), Some(a)) if a.end > b.end => Some(a),
+            (Some(b), _) => Some(b),
+            (None, a) => a,
+        }
+    }
+
+    /// Every name in `text`, scanning left to right and taking the longest name at each position;
+    /// matches do not overlap.
+    pub fn find_mentions(&self, text: &str) -> Vec<Mention<'_>> {
+        let mut found = Vec::new();
+        let mut pos = 0;
+        while pos < text.len() {
+            let rest = &text[pos..];
+            if let Some(mut m) = self.match_at_start(rest) {
+                m.start = pos;
+                m.end += pos;
+                pos = m.end;
+                found.push(m);
+            } else {
+                pos += rest.chars().next().map_or(1, char::len_utf8);
+            }
+        }
+        found
+    }
+}
+
 /// The longest unit or group name that `text` starts with.
-pub fn match_at_start(text: &str) -> Option<Mention> {
-    names_longest_first()
-        .iter()
-        .find(|(n, _)| text.starts_with(n))
-        .map(|(n, ids)| Mention {
-            start: 0,
-            end: n.len(),
-            name: n,
-            group: GROUPS.iter().any(|g| g.name == *n),
-            units: ids.clone(),
-        })
+pub fn match_at_start(text: &str) -> Option<Mention<'static>> {
+    BUILT_IN.match_at_start(text)
 }
 
 /// Every unit or group name in `text`, scanning left to right and taking the longest name at each
 /// position; matches do not overlap.
-pub fn find_mentions(text: &str) -> Vec<Mention> {
-    let names = names_longest_first();
-    let mut found = Vec::new();
-    let mut pos = 0;
-    while pos < text.len() {
-        let rest = &text[pos..];
-        if let Some((n, ids)) = names.iter().find(|(n, _)| rest.starts_with(n)) {
-            found.push(Mention {
-                start: pos,
-                end: pos + n.len(),
-                name: n,
-                units: ids.clone(),
-                group: GROUPS.iter().any(|g| g.name == *n),
-            });
-            pos += n.len();
-        } else {
-            pos += rest.chars().next().map_or(1, char::len_utf8);
-        }
-    }
-    found
+pub fn find_mentions(text: &str) -> Vec<Mention<'static>> {
+    BUILT_IN.find_mentions(text)
 }
 
 #[cfg(test)]
@@ -269,6 +354,34 @@ mod tests {
         assert!(m[0].group);
         assert_eq!(m[0].units.len(), 3);
         assert_eq!(&"加强青西三镇的扶持"[m[0].start..m[0].end], "青西三镇");
+    }
+
+    #[test]
+    fn aliases_are_names_of_their_unit() {
+        let names = Names::with_aliases([
+            ("西岑镇", "jinze"),
+            ("西岑", "jinze"),
+            ("赵巷", "xujing"),    // already a unit's name: left out
+            ("蒸淀镇", "nowhere"), // not a unit: left out
+            ("  ", "jinze"),
+        ]);
+        let aliases: Vec<_> = names.aliases().collect();
+        assert_eq!(aliases, vec![("西岑镇", "jinze"), ("西岑", "jinze")]);
+        let m = names.match_at_start("西岑镇2个").unwrap();
+        assert_eq!(
+            (m.name, m.units.clone(), m.group),
+            ("西岑镇", vec!["jinze"], false)
+        );
+        let found: Vec<(&str, usize)> = names
+            .find_mentions("赵巷1个、西岑镇2个、现代农业园区")
+            .iter()
+            .map(|m| (m.name, m.start))
+            .collect();
+        assert_eq!(
+            found,
+            vec![("赵巷", 0), ("西岑镇", 13), ("现代农业园区", 29)]
+        );
+        assert!(find_mentions("西岑镇2个").is_empty());
     }
 
     #[test]
