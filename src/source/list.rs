@@ -343,7 +343,21 @@ pub fn read_list_with(
     warnings.sort_by_key(|w| w.line);
 
     let dataset = assemble_dataset(text, file_name, info, reader.categories, reader.tasks);
-    let categories = dataset
+    Ok(ListReport {
+        categories: category_counts(&dataset),
+        units: unit_counts(&dataset),
+        dataset,
+        shape: table.shape,
+        title,
+        unknown_units: unknown,
+        deadlines,
+        errors,
+        warnings,
+    })
+}
+
+fn category_counts(dataset: &Dataset) -> Vec<CategoryCount> {
+    dataset
         .categories
         .iter()
         .map(|c| CategoryCount {
@@ -352,8 +366,11 @@ pub fn read_list_with(
             name: c.name.clone(),
             tasks: dataset.tasks.iter().filter(|t| t.category == c.id).count(),
         })
-        .collect();
-    let units = units::UNITS
+        .collect()
+}
+
+fn unit_counts(dataset: &Dataset) -> Vec<UnitCount> {
+    units::UNITS
         .iter()
         .map(|u| UnitCount {
             unit: u.id,
@@ -364,20 +381,10 @@ pub fn read_list_with(
                 .filter(|t| t.allocations.iter().any(|a| a.unit == u.id))
                 .count(),
         })
-        .collect();
-    Ok(ListReport {
-        dataset,
-        shape: table.shape,
-        title,
-        categories,
-        units,
-        unknown_units: unknown,
-        deadlines,
-        errors,
-        warnings,
-    })
+        .collect()
 }
 
+/// Adds a line and a task to the unknown name's entry (lines and tasks come in order).
 fn note_unknown(unknown: &mut Vec<UnknownUnit>, name: &str, line: usize, task: u16) {
     let entry = match unknown.iter().position(|u| u.name == name) {
         Some(i) => &mut unknown[i],
