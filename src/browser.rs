@@ -337,7 +337,9 @@ pub fn decode_text(bytes: &[u8]) -> Result<String, String> {
     }
     let unreadable = || crate::text::FILE_ENCODING_UNKNOWN.to_string();
     let decoder = web_sys::TextDecoder::new_with_label("gb18030").map_err(|_| unreadable())?;
-    let text = decoder.decode_with_u8_array(bytes).map_err(|_| unreadable())?;
+    let text = decoder
+        .decode_with_u8_array(bytes)
+        .map_err(|_| unreadable())?;
     // The decoder puts U+FFFD where bytes are not GB 18030 either: a binary file or another code.
     if text.contains('\u{fffd}') {
         return Err(unreadable());

@@ -790,7 +790,8 @@ pub const LIST_OPEN_SAVED: &str = "打开这份清单";
 /// Saving a list without tasks.
 pub const LIST_NO_TASKS: &str = "没有读到任何任务，不能保存。";
 /// A list with this id is already stored.
-pub const LIST_REPLACES: &str = "本浏览器已有同一编号的清单：保存后将替换它（为它记录的进度保留）。";
+pub const LIST_REPLACES: &str =
+    "本浏览器已有同一编号的清单：保存后将替换它（为它记录的进度保留）。";
 /// Heading: units read.
 pub const LIST_REPORT_UNITS: &str = "识别的单位（任务数）：";
 /// Heading: deadlines not understood.

@@ -56,7 +56,11 @@ pub fn AddList(on_added: impl Fn() + Send + Sync + 'static) -> impl IntoView {
             message.set(Some((true, text::LIST_PASTE_EMPTY.to_string())));
             return;
         }
-        draft.set(Some(Draft::read(text, String::new(), UnitCorrections::new())));
+        draft.set(Some(Draft::read(
+            text,
+            String::new(),
+            UnitCorrections::new(),
+        )));
     };
     let on_file = move |ev: leptos::ev::Targeted<leptos::ev::Event, web_sys::HtmlInputElement>| {
         let input = ev.target();
@@ -96,7 +100,8 @@ pub fn AddList(on_added: impl Fn() + Send + Sync + 'static) -> impl IntoView {
         }
     });
     let save = Callback::new(move |()| {
-        let Some(Ok(report)) = draft.with_untracked(|d| d.as_ref().map(|d| d.report.clone())) else {
+        let Some(Ok(report)) = draft.with_untracked(|d| d.as_ref().map(|d| d.report.clone()))
+        else {
             return;
         };
         let file_name = draft.with_untracked(|d| d.as_ref().map(|d| d.file_name.clone()));
