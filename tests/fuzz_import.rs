@@ -16,32 +16,13 @@ use qingdan::domain::limits::{MAX_NOTES_PER_RECORD, MAX_NOTE_CHARS};
 use qingdan::domain::progress::{ProgressDoc, Status, DISTRICT};
 use qingdan::domain::task::Dataset;
 
+mod common;
+use common::Rng;
+
 const INPUTS: usize = 10_000;
 
 fn dataset() -> Dataset {
     serde_json::from_str(include_str!("fixtures/dataset-mini.json")).expect("fixture dataset")
-}
-
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        // xorshift64*
-        self.0 ^= self.0 >> 12;
-        self.0 ^= self.0 << 25;
-        self.0 ^= self.0 >> 27;
-        self.0.wrapping_mul(0x2545_f491_4f6c_dd1d)
-    }
-    fn below(&mut self, n: usize) -> usize {
-        if n == 0 {
-            0
-        } else {
-            (self.next() % n as u64) as usize
-        }
-    }
-    fn pick<'a, T>(&mut self, items: &'a [T]) -> &'a T {
-        &items[self.below(items.len())]
-    }
 }
 
 fn valid_doc(ds: &Dataset) -> ProgressDoc {

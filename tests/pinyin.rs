@@ -4,18 +4,18 @@
 //! the `pinyin` crate directly.
 #![cfg(not(target_arch = "wasm32"))]
 
-use std::cell::Cell;
-
 use pinyin::ToPinyinMulti;
 use proptest::prelude::*;
-use proptest::test_runner::{Config as ProptestConfig, TestRunner};
 
 use qingdan::domain::filter::{filter_tasks, filter_tasks_in};
 use qingdan::domain::query::{StatusKey, TaskQuery};
 use qingdan::domain::search::{highlight_with, terms, SearchIndex};
 use qingdan::domain::task::{Dataset, Task};
 
-const CASES: u32 = 500;
+mod common;
+use common::Cases;
+
+const CASES: Cases = Cases(500);
 
 fn todo(_: &Task) -> StatusKey {
     StatusKey::NotStarted
@@ -291,24 +291,6 @@ fn reference_spells(term: &str, text: &str, words: &[(String, Vec<&str>)]) -> bo
     !q.is_empty() && (0..chars.len()).any(|i| spell(&q, &readings[i..]))
 }
 
-/// Runs a property for `CASES` cases and prints how many ran.
-fn check<S: Strategy>(name: &str, strategy: S, test: impl Fn(S::Value) -> Result<(), TestCaseError>)
-where
-    S::Value: std::fmt::Debug,
-{
-    let ran = Cell::new(0u32);
-    let mut runner = TestRunner::new(ProptestConfig::with_cases(CASES));
-    let result = runner.run(&strategy, |v| {
-        ran.set(ran.get() + 1);
-        test(v)
-    });
-    if let Err(e) = result {
-        panic!("{name}: {e}");
-    }
-    println!("{name}: {} cases passed", ran.get());
-    assert!(ran.get() >= CASES);
-}
-
 #[test]
 fn the_initials_of_a_name_find_its_task() {
     let ds = dataset();
@@ -323,7 +305,7 @@ fn the_initials_of_a_name_find_its_task() {
         any::<prop::sample::Index>(),
         prop::collection::vec((0u8..3, any::<prop::sample::Index>()), 12),
     );
-    check("initials of a name", strategy, |(i, from, len, picks)| {
+    CASES.check("initials of a name", strategy, |(i, from, len, picks)| {
         let task = &ds.tasks[i];
         // The runs of characters that have readings (digits and quotes end a run).
         let mut runs: Vec<Vec<char>> = vec![Vec::new()];
@@ -406,7 +388,7 @@ fn the_matcher_agrees_with_a_reference_over_random_terms() {
         .prop_map(String::from),
     ];
     let term = prop::collection::vec(piece, 1..5).prop_map(|p| p.concat());
-    check("reference matcher", term, |term| {
+    CASES.check("reference matcher", term, |term| {
         let want: Vec<u16> = ds
             .tasks
             .iter()

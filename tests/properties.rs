@@ -2,57 +2,27 @@
 //! the same cells, and merge is idempotent, commutative, newer-wins and never loses a note.
 #![cfg(not(target_arch = "wasm32"))]
 
-use std::cell::Cell;
 use std::collections::{BTreeMap, BTreeSet};
 
 use proptest::prelude::*;
-use proptest::test_runner::{Config as ProptestConfig, TestRunner};
 
 use qingdan::domain::csv::{parse_csv, unguard_cell, write_csv, BOM};
 use qingdan::domain::export::{csv_rows, export_csv, export_json};
 use qingdan::domain::import::validate_import;
-use qingdan::domain::limits::MAX_NOTE_CHARS;
 use qingdan::domain::merge::merge;
-use qingdan::domain::progress::{
-    note_id, Amount, Note, ProgressDoc, Record, Records, Status, DISTRICT,
-};
+use qingdan::domain::progress::{note_id, Note, ProgressDoc, Record, Records, Status, DISTRICT};
 use qingdan::domain::task::Dataset;
 
-const CASES: u32 = 1000;
+mod common;
+use common::{nasty_text, note_text, Cases};
+
+const CASES: Cases = Cases(1000);
 
 fn dataset() -> Dataset {
     serde_json::from_str(include_str!("fixtures/dataset-mini.json")).expect("fixture dataset")
 }
 
 const UNITS: [&str; 5] = ["zhujiajiao", "jinze", "xiayang", "park", DISTRICT];
-
-/// Text full of what breaks exports: CJK, emoji, quotes, commas, CR/LF, formula starters.
-fn nasty_text() -> impl Strategy<Value = String> {
-    let short =
-        "[=+\\-@\t\r'\"]?[a-zA-Z0-9 你好青浦区朱家角镇，。、,;\"'\r\n\t=+\\-@😀🎉🇨🇳\u{feff}]{0,40}";
-    prop_oneof![
-        8 => short.prop_map(String::from),
-        1 => any::<String>().prop_map(|s| s.chars().take(200).collect::<String>()),
-        1 => (1000usize..=MAX_NOTE_CHARS, "[字a,\"\n😀]").prop_map(|(n, c)| c.repeat(n)
-            .chars().take(n).collect::<String>()),
-    ]
-}
-
-/// Non-blank note text within the limits (what the app itself can write).
-fn note_text() -> impl Strategy<Value = String> {
-    nasty_text().prop_map(|s| {
-        // Cut to the limit first: a blank text at the limit (e.g. 5 000 line breaks) would lose
-        // an appended character to the cut and stay blank.
-        let mut s: String = s.chars().take(MAX_NOTE_CHARS).collect();
-        if s.trim().is_empty() {
-            if s.chars().count() == MAX_NOTE_CHARS {
-                s.pop();
-            }
-            s.push('字');
-        }
-        s
-    })
-}
 
 fn metric_name() -> impl Strategy<Value = String> {
     prop_oneof![
@@ -65,16 +35,6 @@ fn metric_name() -> impl Strategy<Value = String> {
 
 fn stamp() -> impl Strategy<Value = i64> {
     prop_oneof![Just(0i64), 1_600_000_000_000i64..1_800_000_000_000i64]
-}
-
-fn amount() -> impl Strategy<Value = Amount> {
-    let value = prop_oneof![
-        1 => Just(None),
-        3 => (0u32..100_000).prop_map(|v| Some(f64::from(v) / 100.0)),
-        2 => (0.0f64..1e12).prop_map(Some),
-        1 => prop::num::f64::POSITIVE.prop_filter("finite", |v| v.is_finite()).prop_map(Some),
-    ];
-    (value, stamp()).prop_map(|(value, updated_at)| Amount { value, updated_at })
 }
 
 fn note(index: usize) -> impl Strategy<Value = Note> {
@@ -105,7 +65,7 @@ fn record() -> impl Strategy<Value = Record> {
         prop::sample::select(UNITS.to_vec()),
         prop::sample::select(Status::ALL.to_vec()),
         stamp(),
-        prop::collection::btree_map(metric_name(), amount(), 0..4),
+        prop::collection::btree_map(metric_name(), common::amount(stamp()), 0..4),
         notes,
     )
         .prop_map(|(task, unit, status, status_at, amounts, notes)| {
@@ -131,24 +91,6 @@ fn doc() -> impl Strategy<Value = ProgressDoc> {
     )
 }
 
-/// Runs a property for `CASES` cases and prints how many ran.
-fn check<S: Strategy>(name: &str, strategy: S, test: impl Fn(S::Value) -> Result<(), TestCaseError>)
-where
-    S::Value: std::fmt::Debug,
-{
-    let ran = Cell::new(0u32);
-    let mut runner = TestRunner::new(ProptestConfig::with_cases(CASES));
-    let result = runner.run(&strategy, |v| {
-        ran.set(ran.get() + 1);
-        test(v)
-    });
-    if let Err(e) = result {
-        panic!("{name}: {e}");
-    }
-    println!("{name}: {} cases passed", ran.get());
-    assert!(ran.get() >= CASES);
-}
-
 fn note_ids(d: &ProgressDoc) -> BTreeMap<(u16, String), BTreeSet<String>> {
     d.records
         .iter()
@@ -164,7 +106,7 @@ fn note_ids(d: &ProgressDoc) -> BTreeMap<(u16, String), BTreeSet<String>> {
 #[test]
 fn json_export_import_is_lossless_1000_cases() {
     let ds = dataset();
-    check("json export→import", (doc(), stamp()), |(d, now)| {
+    CASES.check("json export→import", (doc(), stamp()), |(d, now)| {
         let text = export_json(&d, None, now).map_err(|e| TestCaseError::fail(e.message_zh()))?;
         let imported = validate_import(text.as_bytes(), &ds)
             .map_err(|e| TestCaseError::fail(e.message_zh()))?;
@@ -179,7 +121,7 @@ fn json_export_import_is_lossless_1000_cases() {
 #[test]
 fn json_export_of_one_unit_is_lossless_1000_cases() {
     let ds = dataset();
-    check(
+    CASES.check(
         "json export(one unit)→import",
         (doc(), prop::sample::select(UNITS.to_vec())),
         |(d, unit)| {
@@ -199,7 +141,7 @@ fn json_export_of_one_unit_is_lossless_1000_cases() {
 #[test]
 fn csv_cells_reparse_identically_1000_cases() {
     let cells = prop::collection::vec(prop::collection::vec(nasty_text(), 1..6), 0..6);
-    check("csv random cells→parse", cells, |rows| {
+    CASES.check("csv random cells→parse", cells, |rows| {
         let text = write_csv(&rows);
         prop_assert!(text.starts_with(BOM));
         let parsed = parse_csv(&text).map_err(|e| TestCaseError::fail(e.message_zh()))?;
@@ -215,7 +157,7 @@ fn csv_cells_reparse_identically_1000_cases() {
 #[test]
 fn csv_export_reparses_to_same_cells_1000_cases() {
     let ds = dataset();
-    check("csv export→parse", doc(), |d| {
+    CASES.check("csv export→parse", doc(), |d| {
         let text = export_csv(&d, &ds, None);
         prop_assert!(text.ends_with("\r\n"));
         // Every line break outside quotes is CRLF: count rows via the parser instead.
@@ -238,7 +180,7 @@ fn csv_export_reparses_to_same_cells_1000_cases() {
 
 #[test]
 fn merge_is_idempotent_1000_cases() {
-    check("merge(a,a)=a", doc(), |a| {
+    CASES.check("merge(a,a)=a", doc(), |a| {
         prop_assert_eq!(merge(&a, &a), a);
         Ok(())
     });
@@ -246,7 +188,7 @@ fn merge_is_idempotent_1000_cases() {
 
 #[test]
 fn merge_is_commutative_1000_cases() {
-    check(
+    CASES.check(
         "merge commutative (disjoint and overlapping)",
         (doc(), doc()),
         |(a, b)| {
@@ -268,7 +210,7 @@ fn merge_is_commutative_1000_cases() {
 
 #[test]
 fn merge_newer_wins_and_never_loses_a_note_1000_cases() {
-    check(
+    CASES.check(
         "merge newer-wins / keeps every note id",
         (doc(), doc(), note_text(), 0usize..4),
         |(a, b, text, pick)| {
@@ -391,7 +333,7 @@ fn search_index_agrees_with_the_scan_over_typing_sessions_1000_cases() {
     let status = |t: &qingdan::domain::task::Task| {
         [StatusKey::NotStarted, StatusKey::Done][usize::from(t.id % 2)]
     };
-    check("search index", typing_session(), |session| {
+    CASES.check("search index", typing_session(), |session| {
         // One index for the whole session: it narrows from its previous answer.
         let index = SearchIndex::new(&ds);
         for text in session {

@@ -5,19 +5,15 @@
 //! decoder from a rasterised copy of the SVG.
 #![cfg(not(target_arch = "wasm32"))]
 
-use std::cell::Cell;
 use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::time::{Duration, Instant};
 
 use proptest::prelude::*;
-use proptest::test_runner::{Config as ProptestConfig, TestRunner};
 
 use qingdan::domain::export::export_json;
 use qingdan::domain::import::{validate_import, ImportDoc, ImportError};
 use qingdan::domain::limits::MAX_NOTE_CHARS;
-use qingdan::domain::progress::{
-    note_id, Amount, Note, ProgressDoc, Record, Records, Status, DISTRICT,
-};
+use qingdan::domain::progress::{note_id, Note, ProgressDoc, Record, Records, Status, DISTRICT};
 use qingdan::domain::qr::{qr_svg, QrSvg, MAX_PHONE_QR_VERSION, QUIET_ZONE};
 use qingdan::domain::share::{
     decode, encode, offer, payload_from_link, share_url, shared_doc, ShareError, ShareOffer,
@@ -25,6 +21,9 @@ use qingdan::domain::share::{
 };
 use qingdan::domain::summary::{metric_progress, tasks_for_unit};
 use qingdan::domain::task::Dataset;
+
+mod common;
+use common::{Cases, Rng};
 
 /// A deployment address of a realistic length (a site's folder), for link lengths.
 const BASE: &str = "https://www.example.gov.cn/qingdan/index.html";
@@ -35,28 +34,6 @@ fn mini() -> Dataset {
 
 fn real() -> Dataset {
     qingdan::data::embedded().expect("embedded dataset")
-}
-
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        // xorshift64*
-        self.0 ^= self.0 >> 12;
-        self.0 ^= self.0 << 25;
-        self.0 ^= self.0 >> 27;
-        self.0.wrapping_mul(0x2545_f491_4f6c_dd1d)
-    }
-    fn below(&mut self, n: usize) -> usize {
-        if n == 0 {
-            0
-        } else {
-            (self.next() % n as u64) as usize
-        }
-    }
-    fn pick<'a, T>(&mut self, items: &'a [T]) -> &'a T {
-        &items[self.below(items.len())]
-    }
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -292,7 +269,7 @@ fn unwrap_body(payload: &str) -> Vec<u8> {
 // Round trips over random progress (the generators of tests/properties.rs, plus unknown tasks
 // and units, other list versions and all-units exports).
 
-const CASES: u32 = 300;
+const CASES: Cases = Cases(300);
 
 const UNITS: [&str; 6] = [
     "zhujiajiao",
@@ -302,30 +279,6 @@ const UNITS: [&str; 6] = [
     DISTRICT,
     "gone-unit",
 ];
-
-fn nasty_text() -> impl Strategy<Value = String> {
-    let short =
-        "[=+\\-@\t\r'\"]?[a-zA-Z0-9 你好青浦区朱家角镇，。、,;\"'\r\n\t=+\\-@😀🎉🇨🇳\u{feff}]{0,40}";
-    prop_oneof![
-        8 => short.prop_map(String::from),
-        1 => any::<String>().prop_map(|s| s.chars().take(200).collect::<String>()),
-        1 => (1000usize..=MAX_NOTE_CHARS, "[字a,\"\n😀]").prop_map(|(n, c)| c.repeat(n)
-            .chars().take(n).collect::<String>()),
-    ]
-}
-
-fn note_text_strategy() -> impl Strategy<Value = String> {
-    nasty_text().prop_map(|s| {
-        let mut s: String = s.chars().take(MAX_NOTE_CHARS).collect();
-        if s.trim().is_empty() {
-            if s.chars().count() == MAX_NOTE_CHARS {
-                s.pop();
-            }
-            s.push('字');
-        }
-        s
-    })
-}
 
 fn metric_name() -> impl Strategy<Value = String> {
     prop_oneof![
@@ -344,16 +297,6 @@ fn stamp() -> impl Strategy<Value = i64> {
     ]
 }
 
-fn amount() -> impl Strategy<Value = Amount> {
-    let value = prop_oneof![
-        1 => Just(None),
-        3 => (0u32..100_000).prop_map(|v| Some(f64::from(v) / 100.0)),
-        2 => (0.0f64..1e12).prop_map(Some),
-        1 => prop::num::f64::POSITIVE.prop_filter("finite", |v| v.is_finite()).prop_map(Some),
-    ];
-    (value, stamp()).prop_map(|(value, updated_at)| Amount { value, updated_at })
-}
-
 fn note(index: usize) -> impl Strategy<Value = Note> {
     let id = prop_oneof![
         3 => (stamp(), any::<u64>()).prop_map(|(t, r)| note_id(t, r)),
@@ -363,7 +306,7 @@ fn note(index: usize) -> impl Strategy<Value = Note> {
     (
         stamp(),
         id,
-        note_text_strategy(),
+        common::note_text(),
         0i64..1000,
         0u8..3,
         stamp(),
@@ -396,7 +339,7 @@ fn record() -> impl Strategy<Value = Record> {
         prop::sample::select(UNITS.to_vec()),
         prop::sample::select(Status::ALL.to_vec()),
         stamp(),
-        prop::collection::btree_map(metric_name(), amount(), 0..5),
+        prop::collection::btree_map(metric_name(), common::amount(stamp()), 0..5),
         notes,
         prop_oneof![3 => Just(0i64), 1 => any::<i64>()],
     )
@@ -432,24 +375,6 @@ fn doc() -> impl Strategy<Value = ProgressDoc> {
         })
 }
 
-/// Runs a property for `CASES` cases and prints how many ran.
-fn check<S: Strategy>(name: &str, strategy: S, test: impl Fn(S::Value) -> Result<(), TestCaseError>)
-where
-    S::Value: std::fmt::Debug,
-{
-    let ran = Cell::new(0u32);
-    let mut runner = TestRunner::new(ProptestConfig::with_cases(CASES));
-    let result = runner.run(&strategy, |v| {
-        ran.set(ran.get() + 1);
-        test(v)
-    });
-    if let Err(e) = result {
-        panic!("{name}: {e}");
-    }
-    println!("{name}: {} cases passed", ran.get());
-    assert!(ran.get() >= CASES);
-}
-
 /// What the file import gives for the export the link stands for.
 fn file_import(d: &ProgressDoc, unit: Option<&str>, scope: ShareScope, now: i64) -> ImportDoc {
     let shared = shared_doc(d, unit, scope, now);
@@ -468,7 +393,7 @@ fn unit_choice() -> impl Strategy<Value = Option<&'static str>> {
 #[test]
 fn links_give_what_the_file_export_gives() {
     let ds = mini();
-    check(
+    CASES.check(
         "encode→decode = export→import (Full)",
         (doc(), unit_choice(), stamp()),
         |(d, unit, now)| {
@@ -510,7 +435,7 @@ fn links_give_what_the_file_export_gives() {
 #[test]
 fn status_and_amounts_links_leave_out_exactly_the_notes() {
     let ds = mini();
-    check(
+    CASES.check(
         "encode→decode (StatusAndAmounts) = export without notes",
         (doc(), unit_choice(), stamp()),
         |(d, unit, now)| {

@@ -497,17 +497,22 @@ fn column_letters(mut c: usize) -> String {
     String::from_utf8(s).expect("ASCII")
 }
 
+/// What a cell should read back as: its text as a spreadsheet keeps it, a finite number, or
+/// nothing (an empty cell, or a number a spreadsheet cannot hold).
+fn expected_value(cell: &ReportCell) -> Option<Value> {
+    match cell {
+        ReportCell::Text(t) => expected_text(t).map(Value::Text),
+        ReportCell::Number(v) if v.is_finite() => Some(Value::Number(*v)),
+        _ => None,
+    }
+}
+
 /// The cells a sheet should read back as, with the style (`1` bold for the header).
 fn expected_cells(sheet: &Sheet) -> Vec<(String, Option<String>, Value)> {
     let mut out = Vec::new();
     for (r, row) in sheet.rows.iter().enumerate() {
         for (c, cell) in row.iter().enumerate() {
-            let value = match cell {
-                ReportCell::Text(t) => expected_text(t).map(Value::Text),
-                ReportCell::Number(v) if v.is_finite() => Some(Value::Number(*v)),
-                _ => None,
-            };
-            if let Some(value) = value {
+            if let Some(value) = expected_value(cell) {
                 let style = if r == 0 {
                     Some("1".to_string())
                 } else if matches!(&value, Value::Text(t) if t.contains('\n')) {
@@ -973,12 +978,7 @@ fn openpyxl_reads_back_sheets_cells_pane_and_bold_header() {
         let mut want: BTreeMap<(usize, usize), Value> = BTreeMap::new();
         for (r, row) in s.rows.iter().enumerate() {
             for (c, cell) in row.iter().enumerate() {
-                let v = match cell {
-                    ReportCell::Text(t) => expected_text(t).map(Value::Text),
-                    ReportCell::Number(v) if v.is_finite() => Some(Value::Number(*v)),
-                    _ => None,
-                };
-                if let Some(v) = v {
+                if let Some(v) = expected_value(cell) {
                     want.insert((r, c), v);
                 }
             }

@@ -6,14 +6,12 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { AxeBuilder } from '@axe-core/playwright';
-import { chromiumSuite, openPage, waitForApp, VIEWPORTS, visible } from './harness.mjs';
+import { chromiumSuite, download, ds, waitForApp, VIEWPORTS } from './harness.mjs';
 import { matches } from './model.mjs';
-import { openSharedLink, seedSharePage } from './share-seed.mjs';
+import { pages } from './pages.mjs';
+import { storedText } from './share-seed.mjs';
 
-let server;
-let browser;
-let ds;
-chromiumSuite((s) => ({ ds, server, browser } = s));
+const web = chromiumSuite();
 
 /**
  * Waits until the DOM has not changed for `ms` (lists render in slices, one task after another),
@@ -40,92 +38,24 @@ async function settle(page, ms = 300) {
   );
 }
 
-/** A small valid progress file for this dataset: one record for task 9 at the district level. */
-function importFile() {
-  const now = Date.now();
-  const body = {
-    app: 'qingdan',
-    schema: 1,
-    dataset_id: ds.meta.id,
-    dataset_hash: ds.meta.content_hash,
-    revision: 1,
-    saved_at: now,
-    records: [{ task: 9, unit: 'district', status: 'in_progress', status_updated_at: now, updated_at: now }],
-  };
-  return { name: 'progress.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(body)) };
-}
-
-/** Every page, in the state to audit; the hashes are functions of the dataset. */
-const PAGES = [
-  { name: 'list', hash: () => '#/', ready: (p) => visible(p, '[data-testid="task-row"]') },
-  {
-    name: 'search',
-    hash: () => `#/?q=${encodeURIComponent('道路')}`,
-    ready: (p) => visible(p, '[data-testid="task-row"] mark.hl'),
-  },
-  {
-    name: 'facets',
-    hash: () => '#/',
-    ready: async (p) => {
-      await visible(p, '[data-testid="task-row"]');
-      // Open on wide screens from the start; folded on phones until the summary is tapped.
-      if (!(await p.locator('details.facets').evaluate((d) => d.open))) await p.locator('.facets-summary').click();
-      await visible(p, 'details.facets a.facet-link');
-    },
-  },
-  {
-    name: 'town',
-    hash: () => '#/town/zhujiajiao',
-    ready: async (p) => {
-      await visible(p, '[data-testid="record-progress"]');
-      // With one card's progress editor open.
-      await p.getByTestId('record-progress').first().click();
-      await visible(p, '[data-testid="task-row"] [data-testid="progress-editor"]');
-    },
-  },
-  { name: 'towns', hash: () => '#/towns', ready: (p) => visible(p, '[data-testid="town-card"]') },
-  { name: 'depts', hash: () => '#/depts', ready: (p) => visible(p, '[data-testid="dept-card"]') },
-  {
-    name: 'dept',
-    hash: () => `#/dept/${encodeURIComponent(ds.tasks[0].leads[0])}`,
-    ready: (p) => visible(p, '[data-testid="dept-page"] [data-testid="task-row"]'),
-  },
-  {
-    name: 'task',
-    hash: () => '#/task/9',
-    ready: async (p) => {
-      // The editor with a status and a note recorded (edit and delete buttons showing).
-      const editor = p.getByTestId('progress-editor');
-      await editor.waitFor();
-      await editor.getByTestId('status-doing').click();
-      await editor.getByTestId('note-input').fill('已完成一半');
-      await editor.getByTestId('note-save').click();
-      await editor.getByTestId('note-text').first().waitFor();
-    },
-  },
-  {
-    name: 'data',
-    hash: () => '#/data',
-    ready: async (p) => {
-      // One unit chosen (its brief shows) and an import preview waiting for a choice.
-      await p.getByTestId('export-unit').selectOption('zhujiajiao');
-      await visible(p, '[data-testid="brief"]');
-      await p.getByTestId('import-file').setInputFiles(importFile());
-      await visible(p, '[data-testid="import-preview"]');
-    },
-  },
-  { name: 'print', hash: () => '#/print/zhujiajiao', ready: (p) => visible(p, '[data-testid="print-row"]') },
-  // The district tools' share page with a link and its QR code, and that link's preview.
-  { name: 'share', hash: () => 'tools.html#/share/zhujiajiao', ready: (p) => seedSharePage(p, ds) },
-  {
-    name: 'receive',
-    hash: () => 'tools.html#/share/zhujiajiao',
-    ready: async (p) => {
-      await seedSharePage(p, ds);
-      await openSharedLink(p);
-    },
-  },
-];
+/**
+ * Every page, in the state to audit (pages.mjs): the town page with an editor open, the task
+ * with a status and a note recorded, the data page with an import waiting.
+ */
+const PAGES = pages([
+  'list',
+  'search',
+  'facets',
+  ['town', 'town-editing'],
+  'towns',
+  'depts',
+  'dept',
+  ['task', 'task-noted'],
+  ['data', 'data-importing'],
+  'print',
+  'share',
+  'receive',
+]);
 
 /** One line per violation: rule id, impact, how many nodes, the first target selectors. */
 function summary(violations) {
@@ -141,21 +71,15 @@ function summary(violations) {
 for (const vp of VIEWPORTS) {
   for (const pg of PAGES) {
     test(`axe: ${pg.name} at ${vp.width}×${vp.height} has no serious or critical violation`, async (t) => {
-      const s = await openPage(browser, server.origin, vp);
-      try {
-        await s.page.goto(server.url + pg.hash());
-        await waitForApp(s.page);
-        await pg.ready(s.page);
-        await settle(s.page);
-        const result = await new AxeBuilder({ page: s.page }).analyze();
-        const bad = result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-        const rest = result.violations.filter((v) => !bad.includes(v));
-        if (rest.length) t.diagnostic(`minor/moderate on ${pg.name}:\n${summary(rest)}`);
-        assert.equal(bad.length, 0, `${pg.name} at ${vp.width} px:\n${summary(bad)}`);
-        s.assertClean();
-      } finally {
-        await s.context.close();
-      }
+      const s = await web.open(pg.hash, vp);
+      await pg.ready(s.page);
+      await settle(s.page);
+      const result = await new AxeBuilder({ page: s.page }).analyze();
+      const bad = result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+      const rest = result.violations.filter((v) => !bad.includes(v));
+      if (rest.length) t.diagnostic(`minor/moderate on ${pg.name}:\n${summary(rest)}`);
+      assert.equal(bad.length, 0, `${pg.name} at ${vp.width} px:\n${summary(bad)}`);
+      s.assertClean();
     });
   }
 }
@@ -317,92 +241,86 @@ async function assertAnnounced(page, re, where) {
 
 for (const vp of VIEWPORTS) {
   test(`keyboard only at ${vp.width}×${vp.height}: search, open a task, record status and note, export`, async (t) => {
-    const s = await openPage(browser, server.origin, vp);
+    const s = await web.session(vp);
     const { page } = s;
     await page.addInitScript(recordAnnouncements);
     const log = [];
-    try {
-      await page.goto(server.url);
-      await waitForApp(page);
-      await settle(page);
+    await s.open();
+    await settle(page);
 
-      // The first Tab reaches the skip link; following it lands on the page heading, and the
-      // route (in the hash) stays what it was.
-      await page.keyboard.press('Tab');
-      const skip = await assertVisibleFocus(page, 'first Tab');
-      assert.match(skip.desc, /skip-link/);
-      const hash = await page.evaluate(() => location.hash);
-      await page.keyboard.press('Enter');
-      await assertFocusOnHeading(page, 'after the skip link');
-      assert.equal(await page.evaluate(() => location.hash), hash, 'the skip link must not change the route');
+    // The first Tab reaches the skip link; following it lands on the page heading, and the
+    // route (in the hash) stays what it was.
+    await page.keyboard.press('Tab');
+    const skip = await assertVisibleFocus(page, 'first Tab');
+    assert.match(skip.desc, /skip-link/);
+    const hash = await page.evaluate(() => location.hash);
+    await page.keyboard.press('Enter');
+    await assertFocusOnHeading(page, 'after the skip link');
+    assert.equal(await page.evaluate(() => location.hash), hash, 'the skip link must not change the route');
 
-      // Search: the count is announced by the live region.
-      log.push(`Tab ×${await tabTo(page, '#search')} to the search box`);
-      const countEl = page.getByTestId('result-count');
-      assert.equal(await countEl.getAttribute('aria-live'), 'polite');
-      await page.keyboard.type('道路');
-      const n = ds.tasks.filter((task) => matches(task, '道路')).length;
-      const expected = `${n} / ${ds.tasks.length}`;
-      await countEl.filter({ hasText: expected }).waitFor({ timeout: 10000 });
-      await assertAnnounced(page, new RegExp(expected), 'search count');
+    // Search: the count is announced by the live region.
+    log.push(`Tab ×${await tabTo(page, '#search')} to the search box`);
+    const countEl = page.getByTestId('result-count');
+    assert.equal(await countEl.getAttribute('aria-live'), 'polite');
+    await page.keyboard.type('道路');
+    const n = ds.tasks.filter((task) => matches(task, '道路')).length;
+    const expected = `${n} / ${ds.tasks.length}`;
+    await countEl.filter({ hasText: expected }).waitFor({ timeout: 10000 });
+    await assertAnnounced(page, new RegExp(expected), 'search count');
 
-      // The first result, opened with Enter: focus moves to the task's heading.
-      const steps = await tabTo(page, '[data-testid="task-list"] a.task-row-name');
-      log.push(`Tab ×${steps} from the search box to the first result`);
-      const id = await page.evaluate(() => document.activeElement.closest('[data-task-id]').dataset.taskId);
-      assert.ok(ds.tasks.some((task) => String(task.id) === id && matches(task, '道路')));
-      await page.keyboard.press('Enter');
-      await page.waitForFunction((id) => location.hash.startsWith(`#/task/${id}`), id);
-      await assertFocusOnHeading(page, `task ${id} opened`);
-      assert.match(await page.locator('#main h2').textContent(), new RegExp(`^${id}`));
+    // The first result, opened with Enter: focus moves to the task's heading.
+    const steps = await tabTo(page, '[data-testid="task-list"] a.task-row-name');
+    log.push(`Tab ×${steps} from the search box to the first result`);
+    const id = await page.evaluate(() => document.activeElement.closest('[data-task-id]').dataset.taskId);
+    assert.ok(ds.tasks.some((task) => String(task.id) === id && matches(task, '道路')));
+    await page.keyboard.press('Enter');
+    await page.waitForFunction((id) => location.hash.startsWith(`#/task/${id}`), id);
+    await assertFocusOnHeading(page, `task ${id} opened`);
+    assert.match(await page.locator('#main h2').textContent(), new RegExp(`^${id}`));
 
-      // A status with Space, announced as saved.
-      log.push(`Tab ×${await tabTo(page, '[data-testid="status-doing"]')} from the heading to 推进中`);
-      await page.keyboard.press('Space');
-      const editor = page.getByTestId('progress-editor');
-      assert.equal(await editor.getByTestId('status-doing').getAttribute('aria-pressed'), 'true');
-      await assertAnnounced(page, /已保存/, 'status saved');
-      const saidBefore = await page.evaluate(() => window.__announced.length);
-      const savedAt = await page.evaluate(() => Date.now());
+    // A status with Space, announced as saved.
+    log.push(`Tab ×${await tabTo(page, '[data-testid="status-doing"]')} from the heading to 推进中`);
+    await page.keyboard.press('Space');
+    const editor = page.getByTestId('progress-editor');
+    assert.equal(await editor.getByTestId('status-doing').getAttribute('aria-pressed'), 'true');
+    await assertAnnounced(page, /已保存/, 'status saved');
+    const saidBefore = await page.evaluate(() => window.__announced.length);
+    const savedAt = await page.evaluate(() => Date.now());
 
-      // A note, typed and saved with Enter, announced as saved again.
-      log.push(`Tab ×${await tabTo(page, '[data-testid="note-input"]')} to the note`);
-      await page.keyboard.type('键盘录入的备注');
-      log.push(`Tab ×${await tabTo(page, '[data-testid="note-save"]')} to 保存备注`);
-      // The saved line carries the time to the second; a person takes longer than that between
-      // two saves (two saves within one second read the same and are announced once).
-      await page.waitForFunction((k) => Date.now() - k >= 1000, savedAt);
-      await page.keyboard.press('Enter');
-      await editor.getByTestId('note-text').filter({ hasText: '键盘录入的备注' }).waitFor();
-      await page.waitForFunction((k) => window.__announced.slice(k).some((a) => /已保存/.test(a)), saidBefore, { timeout: 5000 }).catch(async () => {
-        assert.fail(`note save not announced; announced: ${JSON.stringify(await page.evaluate(() => window.__announced))}`);
-      });
-      const stored = await page.evaluate(() => localStorage.getItem('qingdan.progress.v1'));
-      assert.match(stored, /键盘录入的备注/);
+    // A note, typed and saved with Enter, announced as saved again.
+    log.push(`Tab ×${await tabTo(page, '[data-testid="note-input"]')} to the note`);
+    await page.keyboard.type('键盘录入的备注');
+    log.push(`Tab ×${await tabTo(page, '[data-testid="note-save"]')} to 保存备注`);
+    // The saved line carries the time to the second; a person takes longer than that between
+    // two saves (two saves within one second read the same and are announced once).
+    await page.waitForFunction((k) => Date.now() - k >= 1000, savedAt);
+    await page.keyboard.press('Enter');
+    await editor.getByTestId('note-text').filter({ hasText: '键盘录入的备注' }).waitFor();
+    await page.waitForFunction((k) => window.__announced.slice(k).some((a) => /已保存/.test(a)), saidBefore, { timeout: 5000 }).catch(async () => {
+      assert.fail(`note save not announced; announced: ${JSON.stringify(await page.evaluate(() => window.__announced))}`);
+    });
+    assert.match(await storedText(page), /键盘录入的备注/);
 
-      // Back up to the navigation, to 数据: the tools' page (tools.html, its own wasm), a new page
-      // that starts at its top like any page load: the first Tab reaches its skip link, which
-      // leads to the page heading.
-      log.push(`Shift+Tab ×${await tabTo(page, 'a.nav-link[href^="tools.html#/data"]', { back: true })} back to 数据`);
-      await page.keyboard.press('Enter');
-      await page.waitForURL(/\/tools\.html#\/data$/);
-      await waitForApp(page);
-      await settle(page);
-      assert.equal(await page.title(), '数据 · 清单');
-      await page.keyboard.press('Tab');
-      assert.match((await assertVisibleFocus(page, 'first Tab on the data page')).desc, /skip-link/);
-      await page.keyboard.press('Enter');
-      await assertFocusOnHeading(page, 'data page opened');
+    // Back up to the navigation, to 数据: the tools' page (tools.html, its own wasm), a new page
+    // that starts at its top like any page load: the first Tab reaches its skip link, which
+    // leads to the page heading.
+    log.push(`Shift+Tab ×${await tabTo(page, 'a.nav-link[href^="tools.html#/data"]', { back: true })} back to 数据`);
+    await page.keyboard.press('Enter');
+    await page.waitForURL(/\/tools\.html#\/data$/);
+    await waitForApp(page);
+    await settle(page);
+    assert.equal(await page.title(), '数据 · 清单');
+    await page.keyboard.press('Tab');
+    assert.match((await assertVisibleFocus(page, 'first Tab on the data page')).desc, /skip-link/);
+    await page.keyboard.press('Enter');
+    await assertFocusOnHeading(page, 'data page opened');
 
-      // Export with Enter: a download, and the result announced.
-      log.push(`Tab ×${await tabTo(page, '[data-testid="export-json"]')} to 导出 JSON`);
-      const [download] = await Promise.all([page.waitForEvent('download'), page.keyboard.press('Enter')]);
-      assert.match(download.suggestedFilename(), /^清单进度-.*\.json$/);
-      await assertAnnounced(page, /已生成文件/, 'export');
-      t.diagnostic(log.join('; '));
-      s.assertClean();
-    } finally {
-      await s.context.close();
-    }
+    // Export with Enter: a download, and the result announced.
+    log.push(`Tab ×${await tabTo(page, '[data-testid="export-json"]')} to 导出 JSON`);
+    const file = await download(page, () => page.keyboard.press('Enter'));
+    assert.match(file.name, /^清单进度-.*\.json$/);
+    await assertAnnounced(page, /已生成文件/, 'export');
+    t.diagnostic(log.join('; '));
+    s.assertClean();
   });
 }

@@ -1,8 +1,17 @@
 // A page object for the app: navigation and reading what the user sees, by test id and label.
 import { waitForApp } from './harness.mjs';
 
+/**
+ * A fresh profile of `suite` (harness.mjs's chromiumSuite) at `viewport` (plus browser-context
+ * `options`): the session `s` and its page object `app`.
+ */
+export async function appSession(suite, viewport, options = {}) {
+  const s = await suite.session({ ...viewport, ...options });
+  return { s, app: new App(s) };
+}
+
 export class App {
-  constructor(session, baseUrl) {
+  constructor(session, baseUrl = session.server?.url) {
     this.s = session;
     this.page = session.page;
     this.baseUrl = baseUrl;
@@ -18,6 +27,11 @@ export class App {
     return scope
       .getByTestId('task-row')
       .evaluateAll((els) => els.map((el) => Number(el.dataset.taskId)));
+  }
+
+  /** Waits until the list shows exactly `n` task rows (long lists render in slices). */
+  async waitForRows(n) {
+    await this.page.waitForFunction((n) => document.querySelectorAll('[data-testid="task-row"]').length === n, n);
   }
 
   async resultCount() {

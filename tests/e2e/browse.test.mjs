@@ -2,19 +2,12 @@
 // deadlines against an as-of date, and every view in the URL.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { chromiumSuite, openPage, screenshot, VIEWPORTS } from './harness.mjs';
-import { App } from './app.mjs';
+import { chromiumSuite, ds, screenshot, VIEWPORTS } from './harness.mjs';
+import { appSession } from './app.mjs';
 import { matches, pinyinTexts, townGroups, assignmentSummary, byDeadline, appliesTo, daysLeft } from './model.mjs';
 
-let server;
-let browser;
-let ds;
-chromiumSuite((s) => ({ ds, server, browser } = s));
-
-async function session(vp = VIEWPORTS[0]) {
-  const s = await openPage(browser, server.origin, vp);
-  return { s, app: new App(s, server.url) };
-}
+const web = chromiumSuite();
+const session = (vp = VIEWPORTS[0]) => appSession(web, vp);
 
 test('search plus two facets gives the right tasks and counts, and the URL reproduces the view', async () => {
   const { s, app } = await session(VIEWPORTS[1]);
@@ -23,7 +16,7 @@ test('search plus two facets gives the right tasks and counts, and the URL repro
   await app.search(query);
   const bySearch = ds.tasks.filter((t) => matches(t, query));
   assert.ok(bySearch.length > 1, 'the query matches several tasks');
-  await s.page.waitForFunction((n) => document.querySelectorAll('[data-testid="task-row"]').length === n, bySearch.length);
+  await app.waitForRows(bySearch.length);
   assert.deepEqual(await app.taskIds(), bySearch.map((t) => t.id));
   assert.equal(await app.resultCount(), `显示 ${bySearch.length} / ${ds.tasks.length} 项`);
   // Search hits are highlighted.
@@ -38,7 +31,7 @@ test('search plus two facets gives the right tasks and counts, and the URL repro
   assert.equal(Number(await catLink.getAttribute('data-count')), catCounts.get(catId));
   await catLink.click();
   const afterCat = bySearch.filter((t) => t.category === catId);
-  await s.page.waitForFunction((n) => document.querySelectorAll('[data-testid="task-row"]').length === n, afterCat.length);
+  await app.waitForRows(afterCat.length);
 
   // Lead facet on top.
   const lead = afterCat[0].leads[0];
@@ -46,7 +39,7 @@ test('search plus two facets gives the right tasks and counts, and the URL repro
   assert.equal(Number(await leadLink.getAttribute('data-count')), afterCat.filter((t) => t.leads.includes(lead)).length);
   await leadLink.click();
   const expected = afterCat.filter((t) => t.leads.includes(lead)).map((t) => t.id);
-  await s.page.waitForFunction((n) => document.querySelectorAll('[data-testid="task-row"]').length === n, expected.length);
+  await app.waitForRows(expected.length);
   assert.deepEqual(await app.taskIds(), expected);
   assert.equal(await app.resultCount(), `显示 ${expected.length} / ${ds.tasks.length} 项`);
   const url = s.page.url();
@@ -66,7 +59,6 @@ test('search plus two facets gives the right tasks and counts, and the URL repro
   await fresh.s.page.waitForSelector('[data-testid="task-row"]');
   assert.deepEqual(await fresh.app.taskIds(), expected);
   fresh.s.assertClean();
-  await fresh.s.context.close();
 });
 
 test('back and forward move between facet selections; clear removes them all', async () => {
@@ -76,16 +68,15 @@ test('back and forward move between facet selections; clear removes them all', a
   await s.page.locator('details.facets > summary').click();
   await app.facet('facet-category', cat.name);
   const inCat = ds.tasks.filter((t) => t.category === cat.id).map((t) => t.id);
-  await s.page.waitForFunction((n) => document.querySelectorAll('[data-testid="task-row"]').length === n, inCat.length);
+  await app.waitForRows(inCat.length);
   await s.page.goBack();
-  await s.page.waitForFunction((n) => document.querySelectorAll('[data-testid="task-row"]').length === n, ds.tasks.length);
+  await app.waitForRows(ds.tasks.length);
   await s.page.goForward();
-  await s.page.waitForFunction((n) => document.querySelectorAll('[data-testid="task-row"]').length === n, inCat.length);
+  await app.waitForRows(inCat.length);
   await s.page.getByTestId('clear-filters').click();
-  await s.page.waitForFunction((n) => document.querySelectorAll('[data-testid="task-row"]').length === n, ds.tasks.length);
+  await app.waitForRows(ds.tasks.length);
   assert.equal(await app.hash(), '#/');
   s.assertClean();
-  await s.context.close();
 });
 
 test('sorting by deadline orders by date, undated last', async () => {
@@ -95,7 +86,6 @@ test('sorting by deadline orders by date, undated last', async () => {
   assert.deepEqual(await app.taskIds(), [...ds.tasks].sort(byDeadline).map((t) => t.id));
   assert.equal(await s.page.getByLabel('排序').inputValue(), 'deadline');
   s.assertClean();
-  await s.context.close();
 });
 
 test('pinyin and its initials find names, units and departments, and the spelled characters are marked', async () => {
@@ -132,7 +122,6 @@ test('pinyin and its initials find names, units and departments, and the spelled
   await showing(both);
   assert.ok(both.includes(road));
   s.assertClean();
-  await s.context.close();
 });
 
 test('an empty result explains itself', async () => {
@@ -141,7 +130,6 @@ test('an empty result explains itself', async () => {
   await assert.doesNotReject(s.page.getByTestId('empty').waitFor());
   assert.match(await s.page.getByTestId('empty').textContent(), /没有符合条件的任务/);
   s.assertClean();
-  await s.context.close();
 });
 
 test('every town page lists exactly the tasks the source assigns to it, with its own numbers', async () => {
@@ -174,7 +162,6 @@ test('every town page lists exactly the tasks the source assigns to it, with its
     await screenshot(s.page, 'town');
   }
   s.assertClean();
-  await s.context.close();
 });
 
 test('the town index shows each unit with its counts; "我的街镇" is remembered and opens next time', async () => {
@@ -191,7 +178,7 @@ test('the town index shows each unit with its counts; "我的街镇" is remember
   await s.page.getByTestId('set-my-unit').click();
   await assert.doesNotReject(s.page.getByTestId('nav-my-unit').waitFor());
   // Next visit to the bare link opens on the chosen unit.
-  await s.page.goto(server.url);
+  await s.page.goto(web.server.url);
   await s.page.getByTestId('town-page').waitFor();
   assert.equal(await s.page.getByTestId('town-page').getAttribute('data-unit'), ds.units[5].id);
   // Switching is one tap: the nav link is always there.
@@ -200,7 +187,6 @@ test('the town index shows each unit with its counts; "我的街镇" is remember
   await s.page.getByTestId('set-my-unit').click();
   await assert.doesNotReject(s.page.getByTestId('nav-my-unit').filter({ hasText: ds.units[0].name }).waitFor());
   s.assertClean();
-  await s.context.close();
 });
 
 test('department pages list the tasks each department leads, a shared task under both', async () => {
@@ -219,7 +205,6 @@ test('department pages list the tasks each department leads, a shared task under
     assert.ok(ids.includes(shared.id));
   }
   s.assertClean();
-  await s.context.close();
 });
 
 test('task detail shows every field, the allocation table, the scope and previous / next', async () => {
@@ -242,7 +227,6 @@ test('task detail shows every field, the allocation table, the scope and previou
   await s.page.getByTestId('prev-task').click();
   await s.page.waitForFunction((id) => document.querySelector('[data-testid="task-detail"]')?.dataset.taskId === String(id), task.id);
   s.assertClean();
-  await s.context.close();
 });
 
 test('deadlines count from the as-of date in the URL: yellow within 14 days, red when overdue', async () => {
@@ -266,7 +250,6 @@ test('deadlines count from the as-of date in the URL: yellow within 14 days, red
   const greens = await s.page.locator('[data-testid="task-row"] .light-green').count();
   assert.equal(greens, ds.tasks.filter((t) => t.deadline && daysLeft(t.deadline, early) > 14).length);
   s.assertClean();
-  await s.context.close();
 });
 
 test('at 360 px nothing overflows sideways and tap targets are at least 44 px', async () => {
@@ -285,7 +268,6 @@ test('at 360 px nothing overflows sideways and tap targets are at least 44 px', 
     assert.deepEqual(small, [], `${hash} small tap targets`);
   }
   s.assertClean();
-  await s.context.close();
 });
 
 test('a unit filter on the list keeps the tasks that apply to the unit', async () => {
@@ -295,5 +277,4 @@ test('a unit filter on the list keeps the tasks that apply to the unit', async (
   await s.page.waitForSelector('[data-testid="task-row"]');
   assert.deepEqual(await app.taskIds(), ds.tasks.filter((t) => appliesTo(ds, t, unit.id)).map((t) => t.id));
   s.assertClean();
-  await s.context.close();
 });

@@ -3,14 +3,11 @@
 // time zone, so a brief copied at 01:25 Beijing time is dated that Beijing day.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { chromiumSuite, openPage, screenshot, visible, VIEWPORTS } from './harness.mjs';
-import { App } from './app.mjs';
-import { daysLeft } from './model.mjs';
+import { chromiumSuite, ds, screenshot, visible, VIEWPORTS } from './harness.mjs';
+import { appSession } from './app.mjs';
+import { chinaDate, daysLeft } from './model.mjs';
 
-let server;
-let browser;
-let ds;
-chromiumSuite((s) => ({ ds, server, browser } = s));
+const web = chromiumSuite();
 
 /** The plan's last deadline, computed from the embedded list as the app must. */
 function planEnd() {
@@ -19,19 +16,13 @@ function planEnd() {
   return latest > yearEnd ? latest : yearEnd;
 }
 
-/** China's calendar date for a time (ms). */
-function chinaDate(ms) {
-  return new Date(ms + 8 * 3600 * 1000).toISOString().slice(0, 10);
-}
-
 test('after the plan year the list opens as of its last deadline, with a banner; a date in the URL removes it', async () => {
   const today = chinaDate(Date.now());
   assert.ok(today.slice(0, 4) > String(ds.meta.year), 'this test runs after the plan year');
   const end = planEnd();
   const [y, m, d] = end.split('-').map(Number);
   for (const vp of VIEWPORTS) {
-    const s = await openPage(browser, server.origin, vp);
-    const app = new App(s, server.url);
+    const { s, app } = await appSession(web, vp);
     await app.open('#/task/9');
     const banner = s.page.getByTestId('plan-banner');
     await visible(s.page, '[data-testid="plan-banner"]');
@@ -74,9 +65,8 @@ test('after the plan year the list opens as of its last deadline, with a banner;
 test('a browser in UTC at 17:25 (01:25 the next day in Beijing) dates today, the brief, notes and file names in China time', async () => {
   // 2026-11-29 17:25 UTC = 2026-11-30 01:25 China time.
   const at = Date.UTC(2026, 10, 29, 17, 25);
-  const s = await openPage(browser, server.origin, { ...VIEWPORTS[1], timezoneId: 'UTC' });
+  const { s, app } = await appSession(web, VIEWPORTS[1], { timezoneId: 'UTC' });
   await s.page.clock.setFixedTime(at);
-  const app = new App(s, server.url);
   assert.equal(await s.page.evaluate(() => new Date().getDate()), 29, 'the browser itself says the 29th');
 
   // A note written now is dated 2026-11-30 01:25.
@@ -115,5 +105,4 @@ test('a browser in UTC at 17:25 (01:25 the next day in Beijing) dates today, the
   await visible(s.page, '[data-testid="plan-today"]');
   assert.match(await s.page.getByTestId('plan-today').getAttribute('href'), /asof=2026-11-30/);
   s.assertClean();
-  await s.context.close();
 });

@@ -19,10 +19,22 @@ import fs from 'node:fs/promises';
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { spawn } from 'node:child_process';
-import { ROOT, SCREENSHOTS, cancelledByLeaving, launch as launchChromium } from './harness.mjs';
+import { before, after } from 'node:test';
+import { DIST, MIME, ROOT, SCREENSHOTS, appMounted, cancelledByLeaving, launch as launchChromium } from './harness.mjs';
+import { TOOLS_VIEWS } from '../../scripts/build/tools-page.mjs';
 
 const HOOK_FILE = 'e2e-hook.js';
 export const HOOK_SOURCE = readFileSync(path.join(ROOT, 'tests/e2e/engines-hook.js'), 'utf8');
+
+/**
+ * In the page: once the hook has caught at least `n` downloads and read each one's text, takes
+ * them all (name, type, size, text); null until then. For a wait on it in any engine.
+ */
+export function takeHookDownloads(n) {
+  const d = window.__e2e && window.__e2e.downloads;
+  if (!d || d.length < n || d.some((x) => x.text === null)) return null;
+  return d.splice(0);
+}
 
 const FIREFOX = process.env.FIREFOX_BIN || '/usr/bin/firefox-esr';
 const WEBKIT_DRIVER = process.env.WEBKIT_DRIVER || '/usr/bin/WebKitWebDriver';
@@ -79,18 +91,6 @@ async function stop(child, ms = 3000) {
 }
 
 // --- The test server -----------------------------------------------------------------------------
-
-const MIME = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.wasm': 'application/wasm',
-  '.json': 'application/json; charset=utf-8',
-  '.webmanifest': 'application/manifest+json; charset=utf-8',
-  '.png': 'image/png',
-  '.svg': 'image/svg+xml',
-  '.ico': 'image/x-icon',
-};
 
 /** Puts `<script src=e2e-hook.js>` right after the page's CSP, ahead of every other script. */
 export function withHookTag(html) {
@@ -213,16 +213,7 @@ class Session {
 
   /** The files the page "downloaded" since the last call (captured by the hook), with their text. */
   async takeDownloads(count = 1) {
-    return this.waitFor(
-      (n) => {
-        const d = window.__e2e && window.__e2e.downloads;
-        if (!d || d.length < n || d.some((x) => x.text === null)) return null;
-        return d.splice(0);
-      },
-      [count],
-      `${count} download(s)`,
-      15000,
-    );
+    return this.waitFor(takeHookDownloads, [count], `${count} download(s)`, 15000);
   }
 
   /** Drains what the page hook recorded in the current document. */
@@ -629,6 +620,34 @@ async function webkitEngine() {
       await fs.rm(home, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * Waits in session `s` for the mounted app (the boot placeholder replaced by the app root) of the
+ * entry page the hash names (a link to #/data from index.html lands on tools.html).
+ */
+export async function waitForApp(s) {
+  await s.waitFor(appMounted, [TOOLS_VIEWS], 'the app to mount');
+}
+
+/**
+ * The fixture of one engine's describe block: before its tests, the engine and a test server
+ * (with the engine's hook) for each entry of `dirs` (a name → a folder, or a function giving the
+ * folder once the tests start); after them, all closed. Returns { engine, [name]: server }.
+ */
+export function engineSuite(name, dirs = { server: DIST }, limit = { timeout: 120000 }) {
+  const suite = { engine: null };
+  before(async () => {
+    suite.engine = await launchEngine(name);
+    for (const [key, dir] of Object.entries(dirs)) {
+      suite[key] = await startServer(typeof dir === 'function' ? dir() : dir, { hookTag: suite.engine.hookTag });
+    }
+  }, limit);
+  after(async () => {
+    for (const key of Object.keys(dirs)) await suite[key]?.close();
+    await suite.engine?.close();
+  }, limit);
+  return suite;
 }
 
 /** Starts an engine: { name, version, hookTag, openSession(size), close() }. */

@@ -4,20 +4,18 @@
 // Any uncaught error, unhandled rejection, CSP violation, console error, failed resource or request
 // for a missing file fails the journey in every engine (see engines.mjs for how each is observed).
 // QINGDAN_ENGINES=firefox,webkit picks engines.
-import { describe, test, before, after } from 'node:test';
+import { describe, test, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { DIST, loadDataset } from './harness.mjs';
-import { engineNames, launchEngine, startServer } from './engines.mjs';
+import { DIST, ds } from './harness.mjs';
+import { engineNames, engineSuite, startServer, waitForApp } from './engines.mjs';
 import { matches, townGroups, assignmentSummary } from './model.mjs';
+import { KEY } from './share-seed.mjs';
 import { SINGLE_FILE } from '../../scripts/build/sw.mjs';
-import { TOOLS_VIEWS } from '../../scripts/build/tools-page.mjs';
 
-const ds = await loadDataset();
-const KEY = 'qingdan.progress.v1';
 const PHONE = { width: 390, height: 844 };
 const DESKTOP = { width: 1280, height: 800 };
 const TOWN = 'zhujiajiao';
@@ -34,19 +32,6 @@ const sel = {
   rows: '[data-testid="task-row"]',
   editor: (unit) => `[data-testid="progress-editor"][data-unit="${unit}"]`,
 };
-
-/**
- * Waits for the mounted app (the boot placeholder replaced by the app root) of the entry page the
- * hash names (a link to #/data from index.html lands on tools.html).
- */
-async function waitForApp(s) {
-  await s.waitFor((views) => {
-    const root = document.querySelector('[data-testid="app"]');
-    if (!root || document.getElementById('boot')) return false;
-    const view = /^#?\/*([^/?]*)/.exec(location.hash)[1];
-    return views.includes(view) === (root.dataset.entry === 'tools');
-  }, [TOOLS_VIEWS], 'the app to mount');
-}
 
 /** The task rows on screen: id and text, in order. */
 async function rows(s, scope = 'body') {
@@ -97,19 +82,11 @@ test('the expectations are the issue\'s own examples', () => {
 
 for (const name of engineNames()) {
   describe(name, { concurrency: 1 }, () => {
-    let engine;
-    let server;
+    const run = engineSuite(name);
     const tmp = [];
-
-    before(async () => {
-      engine = await launchEngine(name);
-      server = await startServer(DIST, { hookTag: engine.hookTag });
-    }, LIMIT);
     after(async () => {
-      await server?.close();
-      await engine?.close();
       for (const dir of tmp) await fs.rm(dir, { recursive: true, force: true });
-    }, LIMIT);
+    });
 
     // Limits of this engine's automation, said once (not once per journey).
     const said = new Set();
@@ -123,10 +100,10 @@ for (const name of engineNames()) {
     /** One journey in a fresh profile; the session is closed even when the journey fails. */
     function journey(title, size, fn) {
       test(title, LIMIT, async (t) => {
-        const s = await engine.openSession(size);
+        const s = await run.engine.openSession(size);
         try {
           await fn(s, t);
-          const problems = [...(await s.problems()), ...server.problems()];
+          const problems = [...(await s.problems()), ...run.server.problems()];
           assert.deepEqual(problems, [], `${name}: the page reported problems`);
           diagnose(t, s);
         } finally {
@@ -136,15 +113,15 @@ for (const name of engineNames()) {
     }
 
     test('starts', (t) => {
-      assert.ok(engine.version);
-      t.diagnostic(engine.version);
+      assert.ok(run.engine.version);
+      t.diagnostic(run.engine.version);
     });
 
     // The guard every journey ends with must not be vacuous: provoke each kind of problem once.
     test('the error channel sees uncaught errors, rejections, CSP violations, failed files, console.error', LIMIT, async () => {
-      const s = await engine.openSession(PHONE);
+      const s = await run.engine.openSession(PHONE);
       try {
-        await s.goto(server.url);
+        await s.goto(run.server.url);
         await waitForApp(s);
         await s.evaluate(() => {
           setTimeout(() => { throw new Error('e2e-uncaught'); });
@@ -162,7 +139,7 @@ for (const name of engineNames()) {
         const markers = ['e2e-uncaught', 'e2e-rejected', 'e2e-console', 'e2e-csp', 'e2e-missing.png'];
         for (let i = 0; i < 50 && !markers.every((m) => seen.some((p) => p.includes(m))); i++) {
           await new Promise((r) => setTimeout(r, 100));
-          seen.push(...(await s.problems()), ...server.problems());
+          seen.push(...(await s.problems()), ...run.server.problems());
         }
         for (const what of ['uncaught error: .*e2e-uncaught', 'unhandled rejection: .*e2e-rejected', 'console.error: e2e-console',
           'CSP violation: script-src.* blocked https://example.invalid/e2e-csp.js', 'request for a missing file: /e2e-missing.png']) {
@@ -174,7 +151,7 @@ for (const name of engineNames()) {
     });
 
     journey('first screen: every task with number, name, lead and deadline', PHONE, async (s) => {
-      await s.goto(server.url);
+      await s.goto(run.server.url);
       await waitForApp(s);
       // Long lists render in slices (src/components/progressive.rs): wait for the last one.
       await waitForRowCount(s, ds.tasks.length);
@@ -193,7 +170,7 @@ for (const name of engineNames()) {
     });
 
     journey('search: typed terms filter the list, count and highlight', DESKTOP, async (s) => {
-      await s.goto(server.url);
+      await s.goto(run.server.url);
       await waitForApp(s);
       const query = '示范 建设';
       const expected = ds.tasks.filter((t) => matches(t, query)).map((t) => t.id);
@@ -213,7 +190,7 @@ for (const name of engineNames()) {
     });
 
     journey(`town page: ${town.name} sees its own tasks and numbers`, PHONE, async (s) => {
-      await s.goto(`${server.url}#/town/${TOWN}`);
+      await s.goto(`${run.server.url}#/town/${TOWN}`);
       await waitForApp(s);
       await s.waitForSelector(`[data-testid="town-page"][data-unit="${TOWN}"]`);
       const g = townGroups(ds, TOWN);
@@ -234,7 +211,7 @@ for (const name of engineNames()) {
 
     journey('a note recorded on a task is still there after a reload', DESKTOP, async (s) => {
       const note = `第3段路面已完工，剩余桥梁12月开工 <b>${name}</b>`;
-      const editor = await openEditor(s, server.url, roadTask, TOWN);
+      const editor = await openEditor(s, run.server.url, roadTask, TOWN);
       await s.click(`${editor} [data-testid="status-doing"]`);
       await addNote(s, editor, note);
       await s.waitFor((k, n) => (localStorage.getItem(k) || '').includes(n), [KEY, note], 'the note in localStorage');
@@ -247,7 +224,7 @@ for (const name of engineNames()) {
       assert.equal(await s.evaluate((c) => document.querySelector(c).getAttribute('aria-pressed'), `${editor} [data-testid="status-doing"]`), 'true');
       assert.equal(await s.evaluate(() => document.querySelectorAll('.notes b').length), 0, 'the note is text, not markup');
       // The town page shows the task in progress.
-      await s.goto(`${server.url}#/town/${TOWN}`);
+      await s.goto(`${run.server.url}#/town/${TOWN}`);
       await waitForApp(s);
       const status = await s.waitFor((id) => document.querySelector(`[data-testid="group-named"] [data-task-id="${id}"] .status`)?.textContent, [roadTask.id], 'the status on the town page');
       assert.match(status, /推进中/);
@@ -255,10 +232,10 @@ for (const name of engineNames()) {
 
     journey('export JSON, then import it into a fresh profile', DESKTOP, async (s, t) => {
       const note = `导出导入：引号"逗号,和<尖括号> ${name}`;
-      const editor = await openEditor(s, server.url, roadTask, TOWN);
+      const editor = await openEditor(s, run.server.url, roadTask, TOWN);
       await s.click(`${editor} [data-testid="status-done"]`);
       await addNote(s, editor, note);
-      await s.goto(`${server.url}#/data`);
+      await s.goto(`${run.server.url}#/data`);
       await waitForApp(s);
       await s.select('[data-testid="export-unit"]', TOWN);
       await s.click('[data-testid="export-json"]');
@@ -279,9 +256,9 @@ for (const name of engineNames()) {
       const saved = path.join(dir, file.name);
       await fs.writeFile(saved, file.text);
 
-      const fresh = await engine.openSession(PHONE);
+      const fresh = await run.engine.openSession(PHONE);
       try {
-        await fresh.goto(`${server.url}#/data`);
+        await fresh.goto(`${run.server.url}#/data`);
         await waitForApp(fresh);
         assert.equal(await fresh.evaluate((k) => localStorage.getItem(k), KEY), null, 'a fresh profile has no data');
         await fresh.upload('[data-testid="import-file"]', saved);
@@ -291,11 +268,11 @@ for (const name of engineNames()) {
         await fresh.waitFor(() => /导入完成/.test(document.querySelector('[data-testid="import-message"]')?.textContent), [], 'import done');
         const stored = JSON.parse(await fresh.evaluate((k) => localStorage.getItem(k), KEY));
         assert.deepEqual(stored.records, exported.records);
-        const ed = await openEditor(fresh, server.url, roadTask, TOWN);
+        const ed = await openEditor(fresh, run.server.url, roadTask, TOWN);
         await waitForNote(fresh, ed, note);
         assert.equal(await fresh.evaluate((c) => document.querySelector(c).getAttribute('aria-pressed'), `${ed} [data-testid="status-done"]`), 'true');
         await fresh.screenshot('imported');
-        assert.deepEqual([...(await fresh.problems()), ...server.problems()], [], `${name}: the fresh profile reported problems`);
+        assert.deepEqual([...(await fresh.problems()), ...run.server.problems()], [], `${name}: the fresh profile reported problems`);
         diagnose(t, fresh);
       } finally {
         await fresh.close();
@@ -333,7 +310,7 @@ for (const name of engineNames()) {
 
     journey('works offline after the first visit, data kept', PHONE, async (s, t) => {
       // Its own server, so going offline leaves the other journeys' server alone.
-      const own = await startServer(DIST, { hookTag: engine.hookTag });
+      const own = await startServer(DIST, { hookTag: run.engine.hookTag });
       try {
         await s.goto(own.url);
         await waitForApp(s);

@@ -2,18 +2,13 @@
 // error and no request off the origin; and a browser that cannot run the app is told so.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { chromiumSuite, openPage, waitForApp, screenshot, VIEWPORTS } from './harness.mjs';
+import { chromiumSuite, ds, screenshot, VIEWPORTS } from './harness.mjs';
 
-let server;
-let browser;
-let ds;
-chromiumSuite((s) => ({ ds, server, browser } = s));
+const web = chromiumSuite();
 
 for (const vp of VIEWPORTS) {
   test(`lists every task with number, name, lead and deadline (${vp.name})`, async () => {
-    const s = await openPage(browser, server.origin, vp);
-    await s.page.goto(server.url);
-    await waitForApp(s.page);
+    const s = await web.open('', vp);
     await assert.doesNotReject(s.page.getByRole('heading', { name: ds.meta.title }).first().waitFor());
     const rows = s.page.getByTestId('task-row');
     assert.equal(await rows.count(), ds.tasks.length);
@@ -31,29 +26,26 @@ for (const vp of VIEWPORTS) {
     });
     await screenshot(s.page, 'tasks');
     s.assertClean();
-    await s.context.close();
-  });
+    });
 }
 
 test('a browser without WebAssembly is told so in Chinese', async () => {
-  const s = await openPage(browser, server.origin);
+  const s = await web.session();
   await s.page.addInitScript(() => { delete window.WebAssembly; });
-  await s.page.goto(server.url);
+  await s.page.goto(s.server.url);
   const msg = s.page.locator('#boot-msg');
   await assert.doesNotReject(msg.filter({ hasText: '不支持 WebAssembly' }).waitFor());
   assert.equal(await s.page.getByTestId('app').count(), 0);
-  await s.context.close();
 });
 
 test('a wasm file that fails to load is reported instead of a blank page', async () => {
-  const s = await openPage(browser, server.origin);
+  const s = await web.session();
   s.allowConsoleError(/Failed to load resource|WebAssembly|wasm/i);
   await s.page.route('**/*.wasm', (route) => route.fulfill({ status: 404, body: 'gone' }));
-  await s.page.goto(server.url);
+  await s.page.goto(s.server.url);
   await assert.doesNotReject(
     s.page.locator('#boot-msg.boot-error').waitFor({ timeout: 20000 }),
   );
   const text = await s.page.locator('#boot-msg').textContent();
   assert.match(text, /失败/);
-  await s.context.close();
 });

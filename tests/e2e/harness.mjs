@@ -1,12 +1,15 @@
 // Shared end-to-end harness: a static server for the release dist, headless Chromium through
-// playwright-core, and guards that fail a test on any console error, page error, failed request or
-// request that leaves the origin.
+// playwright-core, guards that fail a test on any console error, page error, failed request or
+// request that leaves the origin, the fixture every Chromium spec starts from (`chromiumSuite`),
+// private copies of the dist to change, and downloads read back.
 import http from 'node:http';
 import fs from 'node:fs/promises';
+import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { before, after } from 'node:test';
+import { before, after, afterEach } from 'node:test';
 import { chromium } from 'playwright-core';
+import { writeServiceWorker } from '../../scripts/build/sw.mjs';
 import { TOOLS_VIEWS } from '../../scripts/build/tools-page.mjs';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -19,7 +22,11 @@ export async function loadDataset() {
   return JSON.parse(text);
 }
 
-const MIME = {
+/** The dataset (`loadDataset()`), read once for every spec that imports it. */
+export const ds = await loadDataset();
+
+/** Content types by file extension, for the test servers (this one and engines.mjs's). */
+export const MIME = {
   '.html': 'text/html; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',
   '.mjs': 'text/javascript; charset=utf-8',
@@ -137,8 +144,10 @@ export async function openPage(browser, origin, { width = 390, height = 844, ...
     problems,
     /** Lets an expected console error (matched by `re`) through, for tests that provoke one. */
     allowConsoleError: (re) => allowedConsole.push(re),
-    assertClean() {
-      if (problems.length) throw new Error(`browser problems:\n${problems.join('\n')}`);
+    /** Fails if any problem was collected (but those matching `except`, a RegExp, when given). */
+    assertClean(except) {
+      const left = except ? problems.filter((p) => !except.test(p)) : problems;
+      if (left.length) throw new Error(`browser problems:\n${left.join('\n')}`);
     },
   };
 }
@@ -164,6 +173,17 @@ export function isToolsView(hash) {
 }
 
 /**
+ * In the page: whether the app has mounted (the boot placeholder is replaced by the app root) and
+ * is the entry page the hash names (the tools' for a hash naming one of `views`, TOOLS_VIEWS).
+ */
+export function appMounted(views) {
+  const root = document.querySelector('[data-testid="app"]');
+  if (!root || document.getElementById('boot')) return false;
+  const view = /^#?\/*([^/?]*)/.exec(location.hash)[1];
+  return views.includes(view) === (root.dataset.entry === 'tools');
+}
+
+/**
  * Waits until the app has mounted (the boot placeholder is replaced by the app root), and it is
  * the entry page the current hash names: a link to #/data from index.html lands on tools.html, and
  * in the one-file version the other wasm starts after a reload; the page being left does not count.
@@ -172,16 +192,7 @@ export async function waitForApp(page) {
   const until = Date.now() + 30000;
   for (;;) {
     try {
-      await page.waitForFunction(
-        (views) => {
-          const root = document.querySelector('[data-testid="app"]');
-          if (!root || document.getElementById('boot')) return false;
-          const view = /^#?\/*([^/?]*)/.exec(location.hash)[1];
-          return views.includes(view) === (root.dataset.entry === 'tools');
-        },
-        TOOLS_VIEWS,
-        { timeout: Math.max(1, until - Date.now()) },
-      );
+      await page.waitForFunction(appMounted, TOOLS_VIEWS, { timeout: Math.max(1, until - Date.now()) });
       return;
     } catch (e) {
       // A navigation under way destroys the context the check ran in: check the new page.
@@ -213,23 +224,118 @@ export const VIEWPORTS = [
 ];
 
 /**
- * The set-up every Chromium spec shares: before its tests, the dataset, a server for the dist and
- * a browser, handed to `ready` ({ ds, server, browser }); after them, both closed.
+ * The fixture every Chromium spec starts from. Before its tests: the dataset, a server for the
+ * dist (unless `serve: false`, for specs that serve their own folders) and a browser. Each test
+ * then takes fresh profiles with `session()` or `open()`, servers with `serve()` and copies of
+ * the dist with `copyOfDist()`; all of them are closed (or removed) after that test, whether it
+ * passed or not, and the browser and server after the spec.
+ *
+ * Returns the suite; `chromiumSuite((suite) => …)` also hands it to a callback once it is ready.
  */
-export function chromiumSuite(ready) {
-  let server;
-  let browser;
+export function chromiumSuite(...args) {
+  const ready = typeof args[0] === 'function' ? args.shift() : null;
+  const { serve = true } = args[0] ?? {};
+  const closing = [];
+  const suite = {
+    ds: null,
+    server: null,
+    browser: null,
+    /**
+     * A fresh profile (see `openPage`) at `width`×`height` plus any other browser-context
+     * `options`, on `server`: the suite's by default, or with `base` or `dir`, a server of its
+     * own for `dir` (the dist by default) under `base` ('/' by default), closed after the test.
+     * The session has `s.server` and `s.open(where)`.
+     */
+    async session({ server, base, dir, ...options } = {}) {
+      if (!server) server = base || dir ? await suite.serve(dir, base) : suite.server;
+      const s = await openPage(suite.browser, server?.origin ?? null, options);
+      closing.push(() => s.context.close().catch(() => {}));
+      s.server = server;
+      /** Opens `where` (relative to the server's folder: '#/towns', 'tools.html#/rollup') and waits for the app. */
+      s.open = async (where = '') => {
+        await s.page.goto(server.url + where);
+        await waitForApp(s.page);
+      };
+      return s;
+    },
+    /** A fresh profile (`session(options)`) with `where` open and the app mounted. */
+    async open(where = '', options = {}) {
+      const s = await suite.session(options);
+      await s.open(where);
+      return s;
+    },
+    /** A server for `dir` under `base` (see `serveDir`), closed after the test. */
+    async serve(dir = DIST, base = '/') {
+      const server = await serveDir(dir, base);
+      closing.push(() => server.close());
+      return server;
+    },
+    /** A private copy of the dist to change (see `copyOfDist`), removed after the test. */
+    async copyOfDist(prefix) {
+      const dir = await copyOfDist(prefix);
+      closing.push(() => fs.rm(dir, { recursive: true, force: true }));
+      return dir;
+    },
+  };
   before(async () => {
-    const ds = await loadDataset();
-    server = await serveDir();
-    browser = await launch();
-    ready({ ds, server, browser });
+    suite.ds = ds;
+    if (serve) suite.server = await serveDir();
+    suite.browser = await launch();
+    ready?.(suite);
+  });
+  // Last opened, first closed: profiles before the servers they use, servers before their folders.
+  afterEach(async () => {
+    for (const close of closing.splice(0).reverse()) await close();
   });
   after(async () => {
-    await browser?.close();
-    await server?.close();
+    await suite.browser?.close();
+    await suite.server?.close();
   });
+  return suite;
 }
+
+/** A private copy of the dist (in the system's temporary folder), to deploy changes into. */
+export async function copyOfDist(prefix = 'qingdan-dist-') {
+  const dir = await fs.mkdtemp(path.join(os.tmpdir(), prefix));
+  await fs.cp(DIST, dir, { recursive: true });
+  return dir;
+}
+
+/**
+ * Makes the copy of the dist in `dir` what a browser that predates 'wasm-unsafe-eval' sees: the
+ * source is dropped from the CSP of `pages`, so that Chromium refuses their wasm as Chrome 96
+ * would (such a browser ignores a source it does not know). The compat pages stay as built, and
+ * sw.js is written again for the changed files, as a deployment would.
+ */
+export async function refuseWasm(dir, pages = ['index.html']) {
+  const csp = /(<meta http-equiv=["']?content-security-policy["']?[^>]*content=")([^"]*)(")/i;
+  for (const page of pages) {
+    const file = path.join(dir, page);
+    const html = await fs.readFile(file, 'utf8');
+    const m = html.match(csp);
+    if (!m) throw new Error(`${page} has no CSP meta`);
+    if (!/'wasm-unsafe-eval'/.test(m[2])) throw new Error(`${page}'s CSP does not allow 'wasm-unsafe-eval': ${m[2]}`);
+    if (/'unsafe-eval'/.test(m[2])) throw new Error(`${page}'s CSP allows eval: ${m[2]}`);
+    const policy = m[2].replace(/\s*'wasm-unsafe-eval'/, '');
+    await fs.writeFile(file, html.replace(csp, (_, a, __, c) => `${a}${policy}${c}`));
+  }
+  writeServiceWorker(dir);
+  return dir;
+}
+
+/**
+ * Runs `act` (a function, or a locator to click) and returns the download it starts: `name` (the
+ * name the page suggested), `text` (its content as UTF-8) and `saveAs(file)` (a copy, for a tool
+ * that goes by the file's extension; Playwright's own file has none and goes with the context).
+ */
+export async function download(page, act) {
+  const [d] = await Promise.all([page.waitForEvent('download'), typeof act === 'function' ? act() : act.click()]);
+  return { name: d.suggestedFilename(), text: await fs.readFile(await d.path(), 'utf8'), saveAs: (file) => d.saveAs(file) };
+}
+
+/** Waits for two animation frames: what the page shows has been laid out and painted. */
+export const nextFrames = (page) =>
+  page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
 
 /** Waits until at least one element matching `selector` is visible (30 s at most). */
 export const visible = (page, selector) =>

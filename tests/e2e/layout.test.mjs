@@ -4,114 +4,34 @@
 // 390 px misses a bug at 1280 px; these measurements do not.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { chromiumSuite, openPage, waitForApp, screenshot, visible } from './harness.mjs';
-import { openSharedLink, seedSharePage } from './share-seed.mjs';
+import { chromiumSuite, nextFrames, screenshot } from './harness.mjs';
+import { pages } from './pages.mjs';
 
 /** Small phone, common phone, tablet, desktop. */
 const WIDTHS = [360, 390, 768, 1280];
 const HEIGHT = 800;
 
-let server;
-let browser;
-let ds;
-chromiumSuite((s) => ({ ds, server, browser } = s));
+const web = chromiumSuite();
 
-/**
- * Every page to check: its hash, what shows that it has rendered, and what to open first. The
- * hashes are functions so that they can be computed from the dataset once it is loaded.
- */
-const PAGES = [
-  { name: 'list', hash: () => '#/', ready: (p) => visible(p, '[data-testid="task-row"]') },
-  {
-    name: 'search',
-    hash: () => `#/?q=${encodeURIComponent('道路')}`,
-    ready: (p) => visible(p, '[data-testid="task-row"] mark.hl'),
-  },
-  {
-    name: 'facets',
-    hash: () => '#/',
-    ready: async (p) => {
-      await visible(p, '[data-testid="task-row"]');
-      // Open on wide screens from the start; folded on phones until the summary is tapped.
-      const open = await p.locator('details.facets').evaluate((d) => d.open);
-      if (!open) await p.locator('.facets-summary').click();
-      await visible(p, 'details.facets a.facet-link');
-    },
-  },
-  { name: 'towns', hash: () => '#/towns', ready: (p) => visible(p, '[data-testid="town-card"]') },
-  {
-    name: 'town',
-    hash: () => '#/town/zhujiajiao',
-    ready: (p) => visible(p, '[data-testid="record-progress"]'),
-  },
-  {
-    name: 'town-editing',
-    hash: () => '#/town/zhujiajiao',
-    ready: async (p) => {
-      await visible(p, '[data-testid="record-progress"]');
-      await p.getByTestId('record-progress').first().click();
-      await visible(p, '[data-testid="progress-editor"]');
-    },
-  },
-  { name: 'depts', hash: () => '#/depts', ready: (p) => visible(p, '[data-testid="dept-card"]') },
-  {
-    name: 'dept',
-    hash: () => `#/dept/${encodeURIComponent(ds.tasks[0].leads[0])}`,
-    ready: (p) => visible(p, '[data-testid="dept-page"] [data-testid="task-row"]'),
-  },
-  { name: 'task', hash: () => '#/task/9', ready: (p) => visible(p, '[data-testid="progress-editor"]') },
-  { name: 'data', hash: () => '#/data', ready: (p) => visible(p, '[data-testid="import"]') },
-  { name: 'print', hash: () => '#/print/zhujiajiao', ready: (p) => visible(p, '[data-testid="print-row"]') },
-  // The district tools' entry page: the roll-up's matrix (a table from 600 px, a list below).
-  {
-    name: 'rollup',
-    hash: () => 'tools.html#/rollup',
-    ready: (p) => visible(p, '[data-testid="rollup-matrix"], [data-testid="rollup-unit-list"]'),
-  },
-  {
-    name: 'rollup-batch',
-    hash: () => 'tools.html#/rollup',
-    ready: async (p) => {
-      const file = (unit, records) => ({
-        name: `清单进度-${unit}-2022-11-30.json`,
-        mimeType: 'application/json',
-        buffer: Buffer.from(JSON.stringify({
-          app: 'qingdan', schema: 1, dataset_id: ds.meta.id, dataset_hash: ds.meta.content_hash,
-          export: { exported_at: Date.UTC(2022, 10, 30, 4), unit }, records,
-        })),
-      });
-      const rec = (task, unit) => ({ task, unit, status: 'done', status_updated_at: 1, updated_at: 1 });
-      await p.getByTestId('rollup-files').setInputFiles([
-        file('zhujiajiao', [rec(9, 'zhujiajiao')]),
-        file('nongye-yuanqu', []),
-        { name: 'broken.json', mimeType: 'application/json', buffer: Buffer.from('{') },
-      ]);
-      await visible(p, '[data-testid="collect-batch"]');
-    },
-  },
-  {
-    name: 'rollup-tables',
-    hash: () => 'tools.html#/rollup?row=9',
-    ready: async (p) => {
-      await visible(p, '[data-testid="rollup-matrix"], [data-testid="rollup-task-list"]');
-      await p.getByTestId('toggle-tables').click();
-      await visible(p, '.rollup-chart-data:not(.visually-hidden)');
-    },
-  },
-  {
-    name: 'share',
-    hash: () => 'tools.html#/share/zhujiajiao',
-    ready: (p) => seedSharePage(p, ds),
-  },
-  {
-    name: 'receive',
-    hash: () => 'tools.html#/share/zhujiajiao',
-    ready: async (p) => {
-      await seedSharePage(p, ds);
-      await openSharedLink(p);
-    },
-  },
-];
+/** Every page to check (pages.mjs), the district tools' included. */
+const PAGES = pages([
+  'list',
+  'search',
+  'facets',
+  'towns',
+  'town',
+  'town-editing',
+  'depts',
+  'dept',
+  'task',
+  'data',
+  'print',
+  'rollup',
+  'rollup-batch',
+  'rollup-tables',
+  'share',
+  'receive',
+]);
 
 /**
  * Measures the page as laid out now: how much wider than the window the document is (and the
@@ -167,25 +87,19 @@ function measure() {
 for (const pg of PAGES) {
   for (const width of WIDTHS) {
     test(`${pg.name} at ${width} px: fits the window, no text in a column of characters`, async () => {
-      const s = await openPage(browser, server.origin, { width, height: HEIGHT });
-      try {
-        await s.page.goto(server.url + pg.hash());
-        await waitForApp(s.page);
-        await pg.ready(s.page);
-        // Let fonts and the last reactive updates settle before measuring.
-        await s.page.evaluate(() => document.fonts.ready);
-        await s.page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
-        await screenshot(s.page, `layout-${pg.name}`);
-        const m = await s.page.evaluate(measure);
-        assert.ok(
-          m.scrollWidth <= m.innerWidth,
-          `the page is ${m.scrollWidth} px wide in a ${m.innerWidth} px window; sticking out:\n${m.wide.join('\n')}`,
-        );
-        assert.deepEqual(m.columns, [], 'text broken into a column of single characters');
-        s.assertClean();
-      } finally {
-        await s.context.close();
-      }
+      const s = await web.open(pg.hash, { width, height: HEIGHT });
+      await pg.ready(s.page);
+      // Let fonts and the last reactive updates settle before measuring.
+      await s.page.evaluate(() => document.fonts.ready);
+      await nextFrames(s.page);
+      await screenshot(s.page, `layout-${pg.name}`);
+      const m = await s.page.evaluate(measure);
+      assert.ok(
+        m.scrollWidth <= m.innerWidth,
+        `the page is ${m.scrollWidth} px wide in a ${m.innerWidth} px window; sticking out:\n${m.wide.join('\n')}`,
+      );
+      assert.deepEqual(m.columns, [], 'text broken into a column of single characters');
+      s.assertClean();
     });
   }
 }

@@ -68,3 +68,8 @@ export function assignmentSummary(alloc) {
 export function daysLeft(deadline, asOf) {
   return Math.round((Date.parse(deadline) - Date.parse(asOf)) / 86400000);
 }
+
+/** China's calendar date (UTC+8) of a time in ms, as `YYYY-MM-DD`: how the app dates things, whatever the time zone. */
+export function chinaDate(ms) {
+  return new Date(ms + 8 * 3600000).toISOString().slice(0, 10);
+}

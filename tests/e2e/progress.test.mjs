@@ -2,23 +2,13 @@
 // without loss; user text shown as text.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import fs from 'node:fs/promises';
-import os from 'node:os';
-import path from 'node:path';
-import { chromiumSuite, openPage, screenshot, VIEWPORTS } from './harness.mjs';
-import { App } from './app.mjs';
+import { chromiumSuite, download, ds, screenshot, VIEWPORTS } from './harness.mjs';
+import { App, appSession } from './app.mjs';
+import { chinaDate } from './model.mjs';
+import { KEY, jsonFile, seed, stored, storedText } from './share-seed.mjs';
 
-let server;
-let browser;
-let ds;
-chromiumSuite((s) => ({ ds, server, browser } = s));
-
-const KEY = 'qingdan.progress.v1';
-
-async function session(vp = VIEWPORTS[0], options = {}) {
-  const s = await openPage(browser, server.origin, { ...vp, ...options });
-  return { s, app: new App(s, server.url) };
-}
+const web = chromiumSuite();
+const session = (vp = VIEWPORTS[0]) => appSession(web, vp);
 
 /** A task that names 朱家角 with at least one quantified item. */
 function roadTask() {
@@ -67,7 +57,6 @@ test('status, amounts and notes survive a reload and show on the town page', asy
   assert.match(await s.page.getByTestId('sum-doing').textContent(), /^1/);
   await screenshot(s.page, 'town-progress');
   s.assertClean();
-  await s.context.close();
 });
 
 test('notes can be edited, deleted and the deletion undone', async () => {
@@ -84,7 +73,6 @@ test('notes can be edited, deleted and the deletion undone', async () => {
   await editor.getByTestId('note-text').filter({ hasText: '第一条（已改）' }).waitFor();
   assert.equal(await editor.getByTestId('note').count(), 1);
   s.assertClean();
-  await s.context.close();
 });
 
 test('a note with HTML is shown as text and never runs', async () => {
@@ -100,13 +88,12 @@ test('a note with HTML is shown as text and never runs', async () => {
   await s.page.getByTestId('note-text').first().waitFor();
   assert.equal(dialogs, 0);
   s.assertClean();
-  await s.context.close();
 });
 
 test('an edit in one tab appears in another without reload, and neither overwrites the other', async () => {
   const { s, app } = await session();
   const pageB = await s.context.newPage();
-  const appB = new App({ page: pageB }, server.url);
+  const appB = new App({ page: pageB }, web.server.url);
   const task = ds.tasks[2];
   const editorA = await openEditor(app, task, 'district');
   const editorB = await openEditor(appB, task, 'district');
@@ -114,11 +101,9 @@ test('an edit in one tab appears in another without reload, and neither overwrit
   await editorB.getByTestId('note-text').filter({ hasText: '甲窗口的备注' }).waitFor();
   await addNote(editorB, '乙窗口的备注');
   await editorA.getByTestId('note-text').filter({ hasText: '乙窗口的备注' }).waitFor();
-  const stored = JSON.parse(await s.page.evaluate((k) => localStorage.getItem(k), KEY));
-  const rec = stored.records.find((r) => r.task === task.id && r.unit === 'district');
+  const rec = (await stored(s.page)).records.find((r) => r.task === task.id && r.unit === 'district');
   assert.deepEqual(rec.notes.map((n) => n.text).sort(), ['乙窗口的备注', '甲窗口的备注'].sort());
   s.assertClean();
-  await s.context.close();
 });
 
 test('export JSON, then import it into a fresh profile: everything is back', async () => {
@@ -129,20 +114,15 @@ test('export JSON, then import it into a fresh profile: everything is back', asy
   await addNote(editor, '逗号,引号"和换行\n第二行 🚜 =SUM(A1)');
   await app.open('#/data');
   await s.page.getByTestId('export-unit').selectOption('zhujiajiao');
-  const [download] = await Promise.all([s.page.waitForEvent('download'), s.page.getByTestId('export-json').click()]);
+  const file = await download(s.page, s.page.getByTestId('export-json'));
   // The app dates files in China time (UTC+8), whatever the browser's time zone.
-  const china = new Date(Date.now() + 8 * 3600 * 1000).toISOString().slice(0, 10);
-  assert.equal(download.suggestedFilename(), `清单进度-朱家角镇-${china}.json`);
-  // Downloads vanish with their context: keep a copy for the fresh profile.
-  const file = path.join(os.tmpdir(), `qingdan-export-${process.pid}.json`);
-  await download.saveAs(file);
-  const exported = JSON.parse(await fs.readFile(file, 'utf8'));
+  assert.equal(file.name, `清单进度-朱家角镇-${chinaDate(Date.now())}.json`);
+  const exported = JSON.parse(file.text);
   assert.equal(exported.app, 'qingdan');
   assert.equal(exported.dataset_hash, ds.meta.content_hash);
   assert.equal(exported.export.unit, 'zhujiajiao');
   // CSV for Excel: BOM, CRLF, the risky note guarded.
-  const [csvDl] = await Promise.all([s.page.waitForEvent('download'), s.page.getByTestId('export-csv').click()]);
-  const csv = await fs.readFile(await csvDl.path(), 'utf8');
+  const { text: csv } = await download(s.page, s.page.getByTestId('export-csv'));
   assert.ok(csv.startsWith('\uFEFF'));
   assert.ok(csv.includes('\r\n'));
   assert.ok(csv.includes('"'), 'quoted cells');
@@ -150,18 +130,18 @@ test('export JSON, then import it into a fresh profile: everything is back', asy
   assert.match(await s.page.getByTestId('brief').textContent(), /朱家角镇/);
   await screenshot(s.page, 'data');
   s.assertClean();
+  // Downloads vanish with their context: the file's text is kept for the fresh profile.
   await s.context.close();
 
   const fresh = await session(VIEWPORTS[0]);
   await fresh.app.open('#/data');
-  await fresh.s.page.getByTestId('import-file').setInputFiles(file);
+  await fresh.s.page.getByTestId('import-file').setInputFiles(jsonFile(file.name, file.text));
   const preview = fresh.s.page.getByTestId('import-preview');
   await preview.waitFor();
   assert.match(await preview.textContent(), /新增 1 条/);
   await fresh.s.page.getByTestId('import-merge').click();
   await fresh.s.page.getByTestId('import-message').filter({ hasText: '导入完成' }).waitFor();
-  const stored = JSON.parse(await fresh.s.page.evaluate((k) => localStorage.getItem(k), KEY));
-  assert.deepEqual(stored.records, exported.records);
+  assert.deepEqual((await stored(fresh.s.page)).records, exported.records);
   const ed = await openEditor(fresh.app, task, 'zhujiajiao');
   await ed.getByTestId('note-text').filter({ hasText: '第二行' }).waitFor();
   assert.equal(await ed.getByTestId('status-done').getAttribute('aria-pressed'), 'true');
@@ -171,30 +151,28 @@ test('export JSON, then import it into a fresh profile: everything is back', asy
   await fresh.s.page.getByTestId('import-message').filter({ hasText: '已恢复' }).waitFor();
   assert.match(await fresh.s.page.getByTestId('record-count').textContent(), /共有 0 条/);
   fresh.s.assertClean();
-  await fresh.s.context.close();
 });
 
 test('a malformed import file is rejected in Chinese and changes nothing', async () => {
   const { s, app } = await session();
   const editor = await openEditor(app, ds.tasks[3], 'district');
   await addNote(editor, '导入前的数据');
-  const before = await s.page.evaluate((k) => localStorage.getItem(k), KEY);
+  const before = await storedText(s.page);
   await app.open('#/data');
   for (const [name, body, pattern] of [
     ['bad.json', '{"app":"qingdan", "schema": 1, "records": [', /JSON|截断|不完整/],
     ['other.json', JSON.stringify({ app: 'something-else', schema: 1 }), /清单/],
     ['newer.json', JSON.stringify({ app: 'qingdan', schema: 99, dataset_id: ds.meta.id, dataset_hash: ds.meta.content_hash, records: [] }), /版本/],
   ]) {
-    await s.page.getByTestId('import-file').setInputFiles({ name, mimeType: 'application/json', buffer: Buffer.from(body) });
+    await s.page.getByTestId('import-file').setInputFiles(jsonFile(name, body));
     const msg = s.page.getByTestId('import-message');
     await msg.waitFor();
     assert.match(await msg.textContent(), pattern, name);
     assert.equal(await msg.getAttribute('role'), 'alert');
     assert.equal(await s.page.getByTestId('import-preview').count(), 0);
   }
-  assert.equal(await s.page.evaluate((k) => localStorage.getItem(k), KEY), before);
+  assert.equal(await storedText(s.page), before);
   s.assertClean();
-  await s.context.close();
 });
 
 test('corrupt stored data is kept verbatim under a backup key and the user is told', async () => {
@@ -216,9 +194,8 @@ test('corrupt stored data is kept verbatim under a backup key and the user is to
   // The app keeps working and the next edit is saved.
   const editor = await openEditor(app, ds.tasks[4], 'district');
   await addNote(editor, '损坏之后的新备注');
-  assert.match(await s.page.evaluate((k) => localStorage.getItem(k), KEY), /损坏之后的新备注/);
+  assert.match(await storedText(s.page), /损坏之后的新备注/);
   s.assertClean();
-  await s.context.close();
 });
 
 test('a full storage keeps the edit on screen, says so, and retry saves it', async () => {
@@ -238,26 +215,24 @@ test('a full storage keeps the edit on screen, says so, and retry saves it', asy
   const notice = s.page.getByTestId('notice').filter({ hasText: '空间' });
   await notice.waitFor();
   assert.equal(await editor.getByTestId('note-text').first().textContent(), '空间不足时写的备注');
-  assert.equal(await s.page.evaluate((k) => localStorage.getItem(k), KEY), null);
+  assert.equal(await storedText(s.page), null);
   await s.page.evaluate(() => { window.__failWrites = false; });
   await s.page.getByTestId('retry-save').click();
   await notice.waitFor({ state: 'detached' });
-  assert.match(await s.page.evaluate((k) => localStorage.getItem(k), KEY), /空间不足时写的备注/);
+  assert.match(await storedText(s.page), /空间不足时写的备注/);
   s.assertClean();
-  await s.context.close();
 });
 
 test('data from a newer app version opens read-only and is never overwritten', async () => {
   const { s, app } = await session();
   const newer = JSON.stringify({ app: 'qingdan', schema: 99, dataset_id: ds.meta.id, dataset_hash: ds.meta.content_hash, records: [], future_field: true });
-  await s.page.addInitScript(([k, v]) => localStorage.setItem(k, v), [KEY, newer]);
+  await seed(s.page, web.server.url, newer);
   await app.open(`#/task/${ds.tasks[0].id}`);
   await s.page.getByTestId('notice').first().waitFor();
   assert.match(await s.page.getByTestId('notice').first().textContent(), /新版本|版本/);
   const editor = s.page.getByTestId('progress-editor');
   assert.equal(await editor.getByTestId('status-done').isDisabled(), true);
   assert.equal(await editor.getByTestId('note-input').isDisabled(), true);
-  assert.equal(await s.page.evaluate((k) => localStorage.getItem(k), KEY), newer);
+  assert.equal(await storedText(s.page), newer);
   s.assertClean();
-  await s.context.close();
 });

@@ -1,7 +1,7 @@
 // The district roll-up computed in the test from the dataset and the progress records, written
 // independently of the app's Rust (src/domain/rollup): the matrix cells and their labels, the
 // district totals, the chart counts, who is behind, and the report sheets.
-import { appliesTo } from './model.mjs';
+import { appliesTo, chinaDate } from './model.mjs';
 
 export const DISTRICT = 'district';
 export const LABEL = { not_started: '未开始', in_progress: '推进中', done: '已完成', blocked: '存在困难' };
@@ -113,8 +113,6 @@ export function barSummary(c) {
   return `完成 ${c.done}/${total(c)}${c.overdue ? `，逾期 ${c.overdue}` : ''}`;
 }
 
-/** China's calendar date of a stamp, as `YYYY-MM-DD`. */
-export const chinaDate = (ms) => new Date(ms + CHINA).toISOString().slice(0, 10);
 /** `2022-11-28 14:03` in China time. */
 export const stamp = (ms) => new Date(ms + CHINA).toISOString().slice(0, 16).replace('T', ' ');
 

@@ -9,7 +9,7 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { chromiumSuite, openPage, screenshot, visible, waitForApp, ROOT, SCREENSHOTS, VIEWPORTS } from './harness.mjs';
+import { chromiumSuite, download, ds, nextFrames, screenshot, visible, ROOT, SCREENSHOTS, VIEWPORTS } from './harness.mjs';
 import { appliesTo, matches } from './model.mjs';
 import {
   CLASS,
@@ -27,13 +27,10 @@ import {
   stamp,
   total,
 } from './rollup-model.mjs';
+import { doc as progressDoc, jsonFile, storeAndReload, stored } from './share-seed.mjs';
 
-let server;
-let browser;
-let ds;
-chromiumSuite((s) => ({ ds, server, browser } = s));
+const web = chromiumSuite();
 
-const KEY = 'qingdan.progress.v1';
 const AS_OF = '2022-11-30';
 const HOUR = 3600000;
 const DAY = 24 * HOUR;
@@ -58,21 +55,8 @@ function record(task, unit, status, at, amounts = {}, notes = []) {
   return { task, unit, status, status_updated_at: at, amounts: a, notes, updated_at: at };
 }
 
-function doc(records, exportInfo) {
-  const d = {
-    app: 'qingdan',
-    schema: 1,
-    dataset_id: ds.meta.id,
-    dataset_hash: ds.meta.content_hash,
-    revision: 3,
-    saved_at: noon(11, 1),
-    records,
-  };
-  if (exportInfo) d.export = exportInfo;
-  return d;
-}
-
-const file = (name, body) => ({ name, mimeType: 'application/json', buffer: Buffer.from(body) });
+/** A stored document (or, with `exportInfo`, an export file) saved on 1 November. */
+const doc = (records, exportInfo) => progressDoc(ds, records, noon(11, 1), exportInfo);
 
 /**
  * The scenario: what this browser holds before the batch, and the batch. Unit i's newest record
@@ -132,29 +116,35 @@ function scenario() {
     const exported = base + HOUR;
     const d = doc(records, { exported_at: exported, unit: u.id });
     unitFiles.push({ name, unit: u, records, exported });
-    files.push(file(name, JSON.stringify(d, null, 2)));
+    files.push(jsonFile(name, JSON.stringify(d, null, 2)));
   });
   // A correction from 朱家角: a newer version of one record of its file.
   const fix = record(taskB.id, 'zhujiajiao', 'done', noon(11, 25), Object.fromEntries(itemsOf(taskB, 'zhujiajiao').map((i) => [i.metric, i.value])));
   const fixName = '朱家角镇-更正.json';
-  files.push(file(fixName, JSON.stringify(doc([fix], { exported_at: noon(11, 25) + HOUR, unit: 'zhujiajiao' }))));
+  files.push(jsonFile(fixName, JSON.stringify(doc([fix], { exported_at: noon(11, 25) + HOUR, unit: 'zhujiajiao' }))));
   // The same file twice, under another name.
   const copyName = '徐泾镇-副本.json';
-  files.push(file(copyName, files[1].buffer.toString()));
+  files.push(jsonFile(copyName, files[1].buffer.toString()));
   // A file cut off while being sent.
   const brokenName = '损坏的文件.json';
-  files.push(file(brokenName, '{"app":"qingdan","schema":1,"records":['));
+  files.push(jsonFile(brokenName, '{"app":"qingdan","schema":1,"records":['));
 
   const incoming = mergeRecords(...unitFiles.map((f) => f.records), [fix]);
   const merged = mergeRecords(current, incoming);
   return { current, files, unitFiles, fix, fixName, copyName, brokenName, taskA, taskB, zjj, merged, incoming };
 }
 
-async function openRollup(vp, hash = `#/rollup?asof=${AS_OF}`) {
-  const s = await openPage(browser, server.origin, vp);
-  await s.page.goto(`${server.url}tools.html${hash}`);
-  await waitForApp(s.page);
+/**
+ * A fresh profile at `vp` on the roll-up as of AS_OF; with `document` (an object, or raw text),
+ * that progress is stored, and the page reloaded to read it.
+ */
+async function openRollup(vp, document = null) {
+  const s = await web.open(`tools.html#/rollup?asof=${AS_OF}`, vp);
   await visible(s.page, '[data-testid="rollup-page"]');
+  if (document !== null) {
+    await storeAndReload(s.page, document);
+    await visible(s.page, '[data-testid="rollup-page"]');
+  }
   return s;
 }
 
@@ -332,14 +322,13 @@ function expectBehind(got, model, stale) {
 /** Scrolls the section `testid` to the top of the window and saves screenshots named `name`. */
 async function shoot(page, testid, name) {
   await page.getByTestId(testid).evaluate((el) => el.scrollIntoView({ block: 'start' }));
-  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+  await nextFrames(page);
   await screenshot(page, name);
 }
 
-/** The stored records by key, for comparing documents. */
+/** The stored records, for comparing documents (none when nothing is stored). */
 async function storedRecords(page) {
-  const raw = await page.evaluate((k) => localStorage.getItem(k), KEY);
-  return raw == null ? [] : JSON.parse(raw).records;
+  return (await stored(page))?.records ?? [];
 }
 
 /** The workbook as openpyxl reads it. */
@@ -350,10 +339,8 @@ function readXlsx(file) {
 
 test('twelve unit files collected in one batch: summary, matrix, totals, charts, who is behind, exports, undo', async () => {
   const sc = scenario();
-  const s = await openRollup(VIEWPORTS[1]);
+  const s = await openRollup(VIEWPORTS[1], doc(sc.current));
   const { page } = s;
-  await page.evaluate(([k, v]) => localStorage.setItem(k, v), [KEY, JSON.stringify(doc(sc.current))]);
-  await page.reload();
   await visible(page, '[data-testid="rollup-matrix"]');
   assert.equal(await page.getByTestId('rollup-asof').textContent(), '统计截至 2022年11月30日');
 
@@ -412,7 +399,7 @@ test('twelve unit files collected in one batch: summary, matrix, totals, charts,
   const t2 = await page.evaluate(() => performance.now());
   await page.getByTestId('collect-confirm').click();
   await page.locator(`tr[data-task-id="${sc.taskB.id}"] td[data-unit="zhujiajiao"][data-status="${CLASS[probe.cells[zjjCol].status]}"]`).waitFor();
-  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+  await nextFrames(page);
   const t3 = await page.evaluate(() => performance.now());
   await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
   console.log(
@@ -449,10 +436,10 @@ test('twelve unit files collected in one batch: summary, matrix, totals, charts,
   await page.getByTestId('toggle-tables').click();
 
   // The .xlsx: every sheet read back by openpyxl holds the matrix's and the totals' values.
-  const [xlsxDl] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-rollup-xlsx').click()]);
-  assert.equal(xlsxDl.suggestedFilename(), `清单汇总-${AS_OF}.xlsx`);
+  const xlsx = await download(page, page.getByTestId('export-rollup-xlsx'));
+  assert.equal(xlsx.name, `清单汇总-${AS_OF}.xlsx`);
   const xlsxFile = path.join(os.tmpdir(), `qingdan-rollup-${process.pid}.xlsx`);
-  await xlsxDl.saveAs(xlsxFile);
+  await xlsx.saveAs(xlsxFile);
   const book = readXlsx(xlsxFile);
   assert.deepEqual(
     book.sheets.map((sh) => sh.title),
@@ -484,9 +471,8 @@ test('twelve unit files collected in one batch: summary, matrix, totals, charts,
   await fs.rm(xlsxFile, { force: true });
 
   // The CSV: the matrix sheet as text.
-  const [csvDl] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-rollup-csv').click()]);
-  assert.equal(csvDl.suggestedFilename(), `清单汇总-${AS_OF}.csv`);
-  const csv = await fs.readFile(await csvDl.path(), 'utf8');
+  const { name: csvName, text: csv } = await download(page, page.getByTestId('export-rollup-csv'));
+  assert.equal(csvName, `清单汇总-${AS_OF}.csv`);
   assert.ok(csv.startsWith('\uFEFF'));
   assert.deepEqual(
     parseCsv(csv),
@@ -525,29 +511,23 @@ test('twelve unit files collected in one batch: summary, matrix, totals, charts,
   assert.deepEqual(await storedRecords(page), before);
   expectMatrix(await readMatrix(page), rollup(ds, sc.current, AS_OF), 'undone');
   s.assertClean();
-  await s.context.close();
 });
 
 test('a cell opens the task page with that unit\'s progress', async () => {
   const sc = scenario();
-  const s = await openRollup(VIEWPORTS[1]);
+  const s = await openRollup(VIEWPORTS[1], doc(sc.current));
   const { page } = s;
-  await page.evaluate(([k, v]) => localStorage.setItem(k, v), [KEY, JSON.stringify(doc(sc.current))]);
-  await page.reload();
   await page.locator(`tr[data-task-id="${sc.taskA.id}"] td[data-unit="zhujiajiao"] a`).click();
   await page.waitForURL(/index\.html#\/task\//);
   await visible(page, '[data-testid="progress-editor"][data-unit="zhujiajiao"]');
   assert.equal(await page.getByTestId('progress-unit').inputValue(), 'zhujiajiao');
   s.assertClean();
-  await s.context.close();
 });
 
 test('on a phone: one unit at a time, or one task with every unit', async () => {
   const sc = scenario();
-  const s = await openRollup(VIEWPORTS[0]);
+  const s = await openRollup(VIEWPORTS[0], doc(sc.merged));
   const { page } = s;
-  await page.evaluate(([k, v]) => localStorage.setItem(k, v), [KEY, JSON.stringify(doc(sc.merged))]);
-  await page.reload();
   await visible(page, '[data-testid="rollup-phone"]');
   assert.equal(await page.getByTestId('rollup-matrix').count(), 0, 'no wide table on a phone');
   const model = rollup(ds, sc.merged, AS_OF);
@@ -607,7 +587,6 @@ test('on a phone: one unit at a time, or one task with every unit', async () => 
   );
   await shoot(page, 'rollup-matrix-section', 'rollup-phone-task');
   s.assertClean();
-  await s.context.close();
 });
 
 test('files dropped on the drop zone are collected like picked ones', async () => {
@@ -627,30 +606,23 @@ test('files dropped on the drop zone are collected like picked ones', async () =
   await page.getByTestId('collect-cancel').click();
   await page.getByTestId('collect-message').filter({ hasText: '已取消' }).waitFor();
   assert.equal(await page.getByTestId('collect-batch').count(), 0);
-  assert.equal(await page.evaluate((k) => localStorage.getItem(k), KEY), null, 'nothing was applied');
+  assert.equal(await stored(page), null, 'nothing was applied');
   s.assertClean();
-  await s.context.close();
 });
 
 test('read-only data cannot be imported into', async () => {
-  const s = await openRollup(VIEWPORTS[0]);
-  const { page } = s;
   const newer = JSON.stringify({ app: 'qingdan', schema: 99, dataset_id: ds.meta.id, dataset_hash: ds.meta.content_hash, records: [] });
-  await page.evaluate(([k, v]) => localStorage.setItem(k, v), [KEY, newer]);
-  await page.reload();
-  await visible(page, '[data-testid="rollup-page"]');
+  const s = await openRollup(VIEWPORTS[0], newer);
+  const { page } = s;
   assert.equal(await page.getByTestId('rollup-files').isDisabled(), true);
   s.assertClean();
-  await s.context.close();
 });
 
 test('no serious or critical accessibility problem, on a phone and a desktop, data tables shown', async () => {
   const sc = scenario();
   for (const vp of VIEWPORTS) {
-    const s = await openRollup(vp);
+    const s = await openRollup(vp, doc(sc.merged));
     const { page } = s;
-    await page.evaluate(([k, v]) => localStorage.setItem(k, v), [KEY, JSON.stringify(doc(sc.merged))]);
-    await page.reload();
     await visible(page, '[data-testid="rollup-matrix"], [data-testid="rollup-unit-list"]');
     await page.getByTestId('rollup-files').setInputFiles(sc.files.slice(0, 3));
     await visible(page, '[data-testid="collect-batch"]');

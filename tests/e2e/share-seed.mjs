@@ -1,6 +1,7 @@
-// Progress documents for the share-link specs (share.test.mjs, layout.test.mjs), built from the
-// dataset the app embeds in the stored format of src/domain/progress.rs, and a way to put one
-// into a profile's localStorage before the app reads it.
+// Progress documents for the specs (first written for the share links; now share, rollup,
+// progress, a11y, layout and the one-file version use them), built from the dataset the app
+// embeds in the stored format of src/domain/progress.rs; ways to put one into a profile's
+// localStorage before the app reads it and to read it back; and files to import.
 import { waitForApp, visible } from './harness.mjs';
 
 export const KEY = 'qingdan.progress.v1';
@@ -49,9 +50,9 @@ export function unitProgress(ds, unit, { note = () => null, records = [] } = {})
   return doc(ds, out, t);
 }
 
-/** A stored document holding `records`. */
-export function doc(ds, records, savedAt = Date.UTC(2022, 10, 20)) {
-  return {
+/** A stored document holding `records`; with `exportInfo` ({ exported_at, unit }), an export file's. */
+export function doc(ds, records, savedAt = Date.UTC(2022, 10, 20), exportInfo = null) {
+  const d = {
     app: 'qingdan',
     schema: 1,
     dataset_id: ds.meta.id,
@@ -60,6 +61,14 @@ export function doc(ds, records, savedAt = Date.UTC(2022, 10, 20)) {
     saved_at: savedAt,
     records,
   };
+  if (exportInfo) d.export = exportInfo;
+  return d;
+}
+
+/** A file to hand to an `<input type=file>` (setInputFiles): `body` is an object or raw text. */
+export function jsonFile(name, body) {
+  const text = typeof body === 'string' ? body : JSON.stringify(body);
+  return { name, mimeType: 'application/json', buffer: Buffer.from(text) };
 }
 
 /**
@@ -69,14 +78,31 @@ export function doc(ds, records, savedAt = Date.UTC(2022, 10, 20)) {
 export async function seed(page, baseUrl, document) {
   await page.goto(`${baseUrl}index.html#/data`);
   await waitForApp(page);
+  await store(page, document);
+  await page.goto('about:blank');
+}
+
+/** Writes `document` (an object, or raw text) as the stored progress of the page's profile. */
+export async function store(page, document) {
   const text = typeof document === 'string' ? document : JSON.stringify(document);
   await page.evaluate(([k, v]) => localStorage.setItem(k, v), [KEY, text]);
-  await page.goto('about:blank');
+}
+
+/** On a page already open: stores `document`, reloads, and waits until the app has mounted again. */
+export async function storeAndReload(page, document) {
+  await store(page, document);
+  await page.reload();
+  await waitForApp(page);
+}
+
+/** The stored progress of the profile of `page`, as text (null when there is none). */
+export async function storedText(page) {
+  return page.evaluate((k) => localStorage.getItem(k), KEY);
 }
 
 /** The stored progress document of the profile of `page` (parsed), or null. */
 export async function stored(page) {
-  const text = await page.evaluate((k) => localStorage.getItem(k), KEY);
+  const text = await storedText(page);
   return text === null ? null : JSON.parse(text);
 }
 
@@ -86,11 +112,9 @@ export async function stored(page) {
  */
 export async function seedSharePage(p, ds) {
   const note = (task, i) => (i % 10 === 0 ? `第${i + 1}项进展：${task.name.slice(0, 20)}` : null);
-  await p.evaluate(([k, v]) => localStorage.setItem(k, v), [KEY, JSON.stringify(unitProgress(ds, 'zhujiajiao', { note }))]);
   // A reload before the page's icon has loaded would abort its request (a failed request).
   await p.waitForLoadState('networkidle');
-  await p.reload();
-  await waitForApp(p);
+  await storeAndReload(p, unitProgress(ds, 'zhujiajiao', { note }));
   await visible(p, '[data-testid="share-qr"]');
 }
 

@@ -13,13 +13,11 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { chromiumSuite, openPage, screenshot, waitForApp, VIEWPORTS } from './harness.mjs';
-import { KEY, doc, seed, stored, tasksForUnit, unitProgress } from './share-seed.mjs';
+import { chromiumSuite, download, ds, screenshot, waitForApp, VIEWPORTS } from './harness.mjs';
+import { chinaDate } from './model.mjs';
+import { doc, seed, stored, storedText, tasksForUnit, unitProgress } from './share-seed.mjs';
 
-let server;
-let browser;
-let ds;
-chromiumSuite((s) => ({ ds, server, browser } = s));
+const web = chromiumSuite();
 
 const UNIT = 'zhujiajiao';
 /** zbarimg (Debian's zbar-tools, installed by scripts/setup.sh), or null. */
@@ -42,20 +40,34 @@ const zhujiajiao = (d) => d.records.filter((r) => r.unit === UNIT);
 const payloadOf = (link) => link.slice(link.indexOf('#/receive/') + '#/receive/'.length);
 
 /**
- * Fails on any browser problem but the page icon's request, which a page left right after it
- * loaded may abort (these tests go from page to page quickly).
+ * The browser problems these tests allow: the page icon's request, which a page left right after
+ * it loaded may abort (these tests go from page to page quickly). `s.assertClean(ICON_ABORTED)`.
  */
-function assertClean(s) {
-  const problems = s.problems.filter((p) => !/^request failed: \S+\/icon-[0-9a-f]+\.svg net::ERR_ABORTED$/.test(p));
-  assert.deepEqual(problems, [], 'browser problems');
+const ICON_ABORTED = /^request failed: \S+\/icon-[0-9a-f]+\.svg net::ERR_ABORTED$/;
+
+/**
+ * A fresh profile at `vp` whose stored progress is `document` (none when it is null), with no
+ * page open yet.
+ */
+async function profile(vp, document = null) {
+  const s = await web.session(vp);
+  if (document !== null) await seed(s.page, web.server.url, document);
+  return s;
 }
 
 /** Opens the share page of `unit` and waits for its link (or its "nothing to share"). */
 async function openShare(page, unit = UNIT) {
-  await page.goto(`${server.url}tools.html#/share/${unit}`);
+  await page.goto(`${web.server.url}tools.html#/share/${unit}`);
   await waitForApp(page);
   await page.getByRole('heading', { name: '分享进度' }).waitFor();
   await page.locator('[data-testid="share-url"], [data-testid="share-nothing"]').first().waitFor();
+}
+
+/** Opens a share link and waits for its preview. */
+async function openLink(page, link) {
+  await page.goto(link);
+  await waitForApp(page);
+  await page.getByTestId('receive-preview').waitFor();
 }
 
 /** The link shown, and checks that the length shown is its length. */
@@ -71,11 +83,9 @@ async function shownLink(page) {
  */
 async function profileA() {
   if (A.doc) return A;
-  const s = await openPage(browser, server.origin, VIEWPORTS[0]);
-  await seed(s.page, server.url, unitProgress(ds, UNIT));
+  const s = await profile(VIEWPORTS[0], unitProgress(ds, UNIT));
   const task = tasksForUnit(ds, UNIT)[0];
-  await s.page.goto(`${server.url}index.html#/task/${task.id}`);
-  await waitForApp(s.page);
+  await s.open(`index.html#/task/${task.id}`);
   await s.page.getByTestId('progress-unit').selectOption(UNIT);
   const editor = s.page.locator(`[data-testid="progress-editor"][data-unit="${UNIT}"]`);
   await editor.getByTestId('note-input').fill(NOTE);
@@ -88,7 +98,7 @@ async function profileA() {
   await s.page.getByTestId('scope-short').check();
   await s.page.waitForFunction((full) => document.querySelector('[data-testid="share-url"]').value !== full, A.full);
   A.short = await shownLink(s.page);
-  assertClean(s);
+  s.assertClean(ICON_ABORTED);
   await s.context.close();
   return A;
 }
@@ -96,9 +106,8 @@ async function profileA() {
 test('the share page shows the link, its length and a QR code that reads back as the link', async () => {
   await profileA();
   for (const vp of VIEWPORTS) {
-    const s = await openPage(browser, server.origin, vp);
-    await s.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.origin });
-    await seed(s.page, server.url, A.doc);
+    const s = await profile(vp, A.doc);
+    await s.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: web.server.origin });
     await openShare(s.page);
     const page = s.page;
     // The unit from the URL is preselected; everything is shared by default.
@@ -106,7 +115,7 @@ test('the share page shows the link, its length and a QR code that reads back as
     assert.ok(await page.getByTestId('scope-full').isChecked());
     const link = await shownLink(page);
     // Made from this page's address: the same folder's tools.html, the payload after #/receive/.
-    assert.ok(link.startsWith(`${server.url}tools.html#/receive/1`), link);
+    assert.ok(link.startsWith(`${web.server.url}tools.html#/receive/1`), link);
     assert.ok(link.length <= MAX_CHAT, `${link.length} characters`);
     assert.equal(await page.getByTestId('share-too-long').count(), 0);
     // The payload carries the export time, so each page's link differs from A's in a few
@@ -166,7 +175,7 @@ test('the share page shows the link, its length and a QR code that reads back as
     await page.evaluate(() => { location.hash = '#/share/zhujiajiao'; });
     await page.getByTestId('share-url').waitFor();
     assert.equal(await page.getByTestId('share-unit').inputValue(), UNIT);
-    assertClean(s);
+    s.assertClean(ICON_ABORTED);
     await s.context.close();
   }
 });
@@ -181,13 +190,10 @@ test('the link opens in a fresh profile: preview, merge to exactly the same reco
   ].sort((a, b) => a.task - b.task || a.unit.localeCompare(b.unit)); // as the app stores them
   const n = zhujiajiao(A.doc).length;
   for (const vp of VIEWPORTS) {
-    const s = await openPage(browser, server.origin, vp);
+    const s = await profile(vp, doc(ds, own));
     const page = s.page;
-    await seed(page, server.url, doc(ds, own));
-    await page.goto(A.full);
-    await waitForApp(page);
+    await openLink(page, A.full);
     const preview = page.getByTestId('receive-preview');
-    await preview.waitFor();
     const before = await stored(page);
     assert.deepEqual(before.records, own);
     assert.equal(await page.getByTestId('receive-unit').textContent(), '朱家角镇');
@@ -235,18 +241,16 @@ test('the link opens in a fresh profile: preview, merge to exactly the same reco
     await page.getByTestId('receive-message').filter({ hasText: '已取消' }).waitFor();
     assert.equal(await page.evaluate(() => location.hash), '#/receive/');
     assert.deepEqual((await stored(page)).records, before.records);
-    assertClean(s);
+    s.assertClean(ICON_ABORTED);
     await s.context.close();
   }
 });
 
 test('the short link carries status and amounts, not the notes', async () => {
   await profileA();
-  const s = await openPage(browser, server.origin, VIEWPORTS[0]);
+  const s = await profile(VIEWPORTS[0]);
   const page = s.page;
-  await page.goto(A.short);
-  await waitForApp(page);
-  await page.getByTestId('receive-preview').waitFor();
+  await openLink(page, A.short);
   const n = zhujiajiao(A.doc).length;
   assert.equal(await page.getByTestId('receive-contents').textContent(), `${n} 条进度记录（不含备注）`);
   await page.getByTestId('receive-merge').click();
@@ -261,15 +265,13 @@ test('the short link carries status and amounts, not the notes', async () => {
     assert.deepEqual(g.amounts, w.amounts);
     assert.deepEqual(g.notes, []);
   }
-  assertClean(s);
-  await s.context.close();
+  s.assertClean(ICON_ABORTED);
 });
 
 test('a damaged or truncated link is refused in Chinese and changes nothing', async () => {
   await profileA();
-  const s = await openPage(browser, server.origin, VIEWPORTS[0]);
+  const s = await profile(VIEWPORTS[0], doc(ds, [{ task: 3, unit: 'district', status: 'blocked', status_updated_at: 5, amounts: {}, notes: [], updated_at: 5 }]));
   const page = s.page;
-  await seed(page, server.url, doc(ds, [{ task: 3, unit: 'district', status: 'blocked', status_updated_at: 5, amounts: {}, notes: [], updated_at: 5 }]));
   const payload = payloadOf(A.full);
   const i = Math.floor(payload.length / 2);
   const changed = payload.slice(0, i) + (payload[i] === 'A' ? 'B' : 'A') + payload.slice(i + 1);
@@ -280,7 +282,7 @@ test('a damaged or truncated link is refused in Chinese and changes nothing', as
   // The first opens with a page load, the second by a hash change on the open page.
   let loaded = false;
   for (const [what, bad] of cases) {
-    const url = `${server.url}tools.html#/receive/${bad}`;
+    const url = `${web.server.url}tools.html#/receive/${bad}`;
     const before = loaded ? await stored(page) : null;
     if (loaded) {
       await page.evaluate((h) => { location.hash = h; }, `#/receive/${bad}`);
@@ -303,8 +305,7 @@ test('a damaged or truncated link is refused in Chinese and changes nothing', as
     if (before) assert.deepEqual(now, before, what);
     if (!before) await screenshot(page, 'receive-error');
   }
-  assertClean(s);
-  await s.context.close();
+  s.assertClean(ICON_ABORTED);
 });
 
 test('a link over the chat limit says so and offers the short link and the file', async () => {
@@ -313,9 +314,8 @@ test('a link over the chat limit says so and offers the short link and the file'
   const long = unitProgress(ds, UNIT, {
     note: (task, i) => `第${i + 1}项：${task.name.slice(0, 24)}，进展情况已于本周报送区农业农村委，待复核。`,
   });
-  const s = await openPage(browser, server.origin, VIEWPORTS[0]);
+  const s = await profile(VIEWPORTS[0], long);
   const page = s.page;
-  await seed(page, server.url, long);
   await openShare(page);
   const link = await shownLink(page);
   assert.ok(link.length > MAX_CHAT, `${link.length}`);
@@ -325,10 +325,9 @@ test('a link over the chat limit says so and offers the short link and the file'
   await page.locator('[data-testid="qr-too-dense"], [data-testid="qr-too-long"]').first().waitFor();
   await screenshot(page, 'share-too-long');
   // The file: the data page's JSON export of the unit.
-  const [download] = await Promise.all([page.waitForEvent('download'), warning.getByTestId('share-export').click()]);
-  const chinaToday = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
-  assert.equal(download.suggestedFilename(), `清单进度-朱家角镇-${chinaToday}.json`);
-  const file = JSON.parse(await fs.readFile(await download.path(), 'utf8'));
+  const exported = await download(page, warning.getByTestId('share-export'));
+  assert.equal(exported.name, `清单进度-朱家角镇-${chinaDate(Date.now())}.json`);
+  const file = JSON.parse(exported.text);
   assert.equal(file.export.unit, UNIT);
   assert.deepEqual(file.records, zhujiajiao(await stored(page)));
   await page.getByTestId('share-message').filter({ hasText: '已生成文件' }).waitFor();
@@ -342,34 +341,27 @@ test('a link over the chat limit says so and offers the short link and the file'
   assert.ok(await page.getByTestId('scope-short').isChecked());
   assert.equal(await page.getByTestId('share-too-long').count(), 0);
   assert.equal(await page.getByTestId('qr-too-dense').count(), 0);
-  assertClean(s);
-  await s.context.close();
+  s.assertClean(ICON_ABORTED);
 });
 
 test('read-only storage (data of a newer app version) cannot merge, and says why', async () => {
   await profileA();
-  const s = await openPage(browser, server.origin, VIEWPORTS[0]);
-  const page = s.page;
   const newer = { ...doc(ds, []), schema: 99 };
-  await seed(page, server.url, newer);
-  await page.goto(A.full);
-  await waitForApp(page);
-  await page.getByTestId('receive-preview').waitFor();
+  const s = await profile(VIEWPORTS[0], newer);
+  const page = s.page;
+  await openLink(page, A.full);
   assert.ok(await page.getByTestId('receive-merge').isDisabled());
   assert.match(await page.getByTestId('receive-read-only').textContent(), /^无法合并：当前为只读模式/);
-  assert.equal(await page.evaluate((k) => localStorage.getItem(k), KEY), JSON.stringify(newer));
-  assertClean(s);
-  await s.context.close();
+  assert.equal(await storedText(page), JSON.stringify(newer));
+  s.assertClean(ICON_ABORTED);
 });
 
 test('a share page without a unit, or with one the list does not have, asks for one', async () => {
   await profileA();
-  const s = await openPage(browser, server.origin, VIEWPORTS[0]);
+  const s = await profile(VIEWPORTS[0], A.doc);
   const page = s.page;
-  await seed(page, server.url, A.doc);
   for (const hash of ['#/share', '#/share/nowhere']) {
-    await page.goto(`${server.url}tools.html${hash}`);
-    await waitForApp(page);
+    await s.open(`tools.html${hash}`);
     await page.getByText('请先选择要分享进度的单位。').waitFor();
     assert.equal(await page.getByTestId('share-unit').inputValue(), '');
     assert.equal(await page.getByTestId('share-unknown-unit').count(), hash.endsWith('nowhere') ? 1 : 0);
@@ -385,6 +377,5 @@ test('a share page without a unit, or with one the list does not have, asks for 
   await page.getByTestId('share-unit').selectOption({ label: '区级' });
   await page.getByTestId('share-nothing').waitFor();
   assert.equal(await page.evaluate(() => location.hash), '#/share/district');
-  assertClean(s);
-  await s.context.close();
+  s.assertClean(ICON_ABORTED);
 });
