@@ -10,9 +10,17 @@
 //! at (task names, lead departments, category names, unit names), and the unit names whose
 //! reading the unit ids decide (`重固` → `chong gu` from `chonggu`). The full source stays here,
 //! at build time; `ReadingTable::for_dataset` computes the same table (a test keeps them equal).
+//!
+//! `OUT_DIR/common-readings.txt` is a table in the same format, without decided words, for the
+//! 3 755 level-1 characters of GB 2312 (一级汉字, the standard set of common characters, read from
+//! `encoding_rs`'s GBK decoder) and every character `readings.txt` covers: the source a page
+//! uses to make the table of a list a user adds (`ReadingTable::for_dataset_from`), without the
+//! whole pinyin data set in its wasm.
 
 use std::path::PathBuf;
 
+#[path = "src/domain/pinyin/compose.rs"]
+mod compose;
 #[path = "src/domain/pinyin/generate.rs"]
 mod generate;
 
@@ -21,6 +29,7 @@ const DEFAULT_DATASET: &str = "src/data/qingpu-2022.json";
 fn main() {
     println!("cargo:rerun-if-env-changed=QINGDAN_DATASET");
     println!("cargo:rerun-if-changed=build.rs");
+    println!("cargo:rerun-if-changed=src/domain/pinyin/compose.rs");
     println!("cargo:rerun-if-changed=src/domain/pinyin/generate.rs");
     let root = PathBuf::from(std::env::var_os("CARGO_MANIFEST_DIR").expect("CARGO_MANIFEST_DIR"));
     let chosen = std::env::var_os("QINGDAN_DATASET")
@@ -44,16 +53,23 @@ fn main() {
     }
     let json = std::fs::read_to_string(&source)
         .unwrap_or_else(|e| panic!("cannot read {}: {e}", source.display()));
-    let readings =
-        readings_of(&json).unwrap_or_else(|e| panic!("QINGDAN_DATASET {}: {e}", source.display()));
-    let path = out_dir.join("readings.txt");
-    if let Err(e) = std::fs::write(&path, readings) {
+    let (chars, words) =
+        searched_of(&json).unwrap_or_else(|e| panic!("QINGDAN_DATASET {}: {e}", source.display()));
+    let readings = generate::table_text(chars.chars(), words);
+    let common = generate::table_text(gb2312_level1().into_iter().chain(chars.chars()), []);
+    write(&out_dir.join("readings.txt"), &readings);
+    write(&out_dir.join("common-readings.txt"), &common);
+}
+
+fn write(path: &std::path::Path, text: &str) {
+    if let Err(e) = std::fs::write(path, text) {
         panic!("cannot write {}: {e}", path.display());
     }
 }
 
-/// The reading table text for a Dataset JSON (the same texts as `ReadingTable::for_dataset`).
-fn readings_of(json: &str) -> Result<String, String> {
+/// The characters of a Dataset JSON that pinyin search reads, and the `(unit name, unit id)`
+/// pairs that decide readings (the same texts as `ReadingTable::for_dataset`).
+fn searched_of(json: &str) -> Result<(String, Vec<(String, String)>), String> {
     use serde_json::Value;
     let ds: Value = serde_json::from_str(json).map_err(|e| e.to_string())?;
     let list = |v: &Value, key: &str| -> Vec<Value> {
@@ -87,5 +103,31 @@ fn readings_of(json: &str) -> Result<String, String> {
             words.push((name, id.clone()));
         }
     }
-    Ok(generate::table_text(chars.chars(), words))
+    Ok((chars, words))
+}
+
+/// The 3 755 level-1 characters of GB 2312 (一级汉字): rows 16 to 55 of the standard, bytes
+/// `0xB0A1..=0xD7F9` in EUC-CN, 94 cells a row, the last row ending at `0xD7F9`. GBK agrees with
+/// GB 2312 on every one of these codes.
+fn gb2312_level1() -> Vec<char> {
+    let mut bytes = Vec::new();
+    for row in 0xB0u8..=0xD7 {
+        for cell in 0xA1u8..=0xFE {
+            if row == 0xD7 && cell > 0xF9 {
+                break;
+            }
+            bytes.extend([row, cell]);
+        }
+    }
+    let (text, had_errors) = encoding_rs::GBK.decode_without_bom_handling(&bytes);
+    assert!(!had_errors, "GB 2312 level 1: a code did not decode");
+    let mut chars: Vec<char> = text.chars().collect();
+    chars.sort_unstable();
+    chars.dedup();
+    assert_eq!(chars.len(), 3755, "GB 2312 level 1 has 3 755 characters");
+    assert!(
+        chars.iter().all(|c| ('\u{4E00}'..='\u{9FFF}').contains(c)),
+        "GB 2312 level 1 is CJK unified ideographs"
+    );
+    chars
 }

@@ -86,6 +86,21 @@ pub fn open_list<S: KeyValueStore>(
     Ok(list.dataset)
 }
 
+/// The common reading table, written by `build.rs` from the `pinyin` crate: the 3 755 level-1
+/// characters of GB 2312 (一级汉字) and the embedded list's searched characters, no decided
+/// words. The source of [`ReadingTable::for_dataset_from`] for a list a user adds. Only a wasm
+/// that calls [`common_readings`] holds these bytes (a `const` is copied where it is used, and
+/// nothing else uses it).
+pub const COMMON_READINGS_TEXT: &str =
+    include_str!(concat!(env!("OUT_DIR"), "/common-readings.txt"));
+
+/// The common reading table (read once; an unreadable table, which a build never writes, is
+/// empty, so every character of an added list is reported missing rather than stopping the app).
+pub fn common_readings() -> &'static ReadingTable {
+    static TABLE: std::sync::OnceLock<ReadingTable> = std::sync::OnceLock::new();
+    TABLE.get_or_init(|| ReadingTable::parse(COMMON_READINGS_TEXT).unwrap_or_default())
+}
+
 /// Why the embedded dataset could not be used.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum DataError {
@@ -144,6 +159,21 @@ mod tests {
     fn the_embedded_readings_parse() {
         assert_eq!(ReadingTable::parse(READINGS_TEXT).as_ref(), Ok(readings()));
         assert_eq!(readings().readings('重'), ["zhong", "chong", "tong"]);
+    }
+
+    #[test]
+    fn the_common_readings_parse_and_hold_the_list_s_characters() {
+        let common = common_readings();
+        assert_eq!(
+            ReadingTable::parse(COMMON_READINGS_TEXT).as_ref(),
+            Ok(common)
+        );
+        assert!(common.words().is_empty());
+        // The 3 755 level-1 characters of GB 2312 (each has a reading) and the list's own.
+        assert!(common.len() >= 3755, "{}", common.len());
+        assert_eq!(common.readings('重'), ["zhong", "chong", "tong"]);
+        let ds = embedded().expect("embedded dataset");
+        assert_eq!(common.missing_chars(&ds), Vec::<char>::new());
     }
 
     #[test]

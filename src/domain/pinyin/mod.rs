@@ -30,19 +30,24 @@
 //! **The table.** The field app embeds a [`ReadingTable`] for the characters of the embedded
 //! list's searched fields only (see `build.rs` and [`crate::data::readings`]). The table is a
 //! compact text (serialised as such), so a table computed for a list a user adds can be stored
-//! with it; computing one needs the full source, behind the `pinyin-source` feature
-//! ([`ReadingTable::for_dataset`], [`ReadingTable::for_text`]) so that it never reaches the field
-//! app's wasm.
+//! with it. Computing one from the full source needs the `pinyin-source` feature
+//! ([`ReadingTable::for_dataset`], [`ReadingTable::for_text`]), which never reaches a wasm: the
+//! whole pinyin data set is far too big. A page that adds a list computes its table instead from
+//! the common table ([`crate::data::common_readings`], also written by `build.rs`: the 3 755
+//! level-1 characters of GB 2312 and the embedded list's characters) with
+//! [`ReadingTable::for_dataset_from`], the same table wherever the list's characters are in the
+//! common table; [`ReadingTable::missing_chars`] names those that are not (pinyin search cannot
+//! find them, plain character search still does).
 
 use serde::{Deserialize, Serialize};
 
 use super::task::{Dataset, Task};
 
+mod compose;
 #[cfg(any(feature = "pinyin-source", all(test, not(target_arch = "wasm32"))))]
 pub mod generate;
 
-/// Version tag on the first line of a table's text.
-const FORMAT: &str = "r1";
+use compose::FORMAT;
 
 /// The longest term tried as pinyin (a term's progress is a 64-bit set; 64 letters spell 10 or
 /// more characters in full); longer terms still match as plain text.
@@ -251,25 +256,73 @@ impl ReadingTable {
 
     /// The table a list needs: the characters of every text pinyin search covers
     /// ([`task_matches`]) and of every unit's names, with the unit names that the unit ids decide
-    /// (what `build.rs` writes for the embedded list; a test keeps the two equal). For a list a
-    /// user adds, to be stored with it.
+    /// (what `build.rs` writes for the embedded list; a test keeps the two equal).
     pub fn for_dataset(ds: &Dataset) -> ReadingTable {
-        let mut chars = String::new();
-        for task in &ds.tasks {
-            chars.push_str(&task.name);
-            chars.extend(task.leads.iter().map(String::as_str));
-        }
-        chars.extend(ds.categories.iter().map(|c| c.name.as_str()));
-        let mut words = Vec::new();
-        for u in &ds.units {
-            chars.push_str(&u.name);
-            for name in std::iter::once(&u.name).chain(&u.short_names) {
-                chars.push_str(name);
-                words.push((name.clone(), u.id.clone()));
-            }
-        }
+        let (chars, words) = searched(ds);
         Self::parse(&generate::table_text(chars.chars(), words)).unwrap_or_default()
     }
+}
+
+impl ReadingTable {
+    /// The table [`ReadingTable::for_dataset`] makes for `ds` (the same characters, the same unit
+    /// names decided by the unit ids), with each character's readings taken from `source` instead
+    /// of the full source: for a list a user adds, in a page that has the common table
+    /// ([`crate::data::common_readings`]) but not the `pinyin` crate. Equal to `for_dataset(ds)`
+    /// when `source` has every character of `ds` that has a reading; a character `source` lacks
+    /// has no reading in the result ([`ReadingTable::missing_chars`] names them).
+    pub fn for_dataset_from(source: &ReadingTable, ds: &Dataset) -> ReadingTable {
+        let (chars, words) = searched(ds);
+        let readings =
+            |c: char| -> Vec<String> { source.readings(c).into_iter().map(String::from).collect() };
+        Self::parse(&compose::table_text(chars.chars(), words, readings)).unwrap_or_default()
+    }
+
+    /// The Chinese characters of the texts of `ds` that pinyin search reads (those of
+    /// [`ReadingTable::for_dataset`]) that this table has no reading for, each once, in ascending
+    /// order: with the common table, the characters of a list a user adds that pinyin search will
+    /// not find ("N 个字不在常用字表中"). Other characters (digits, punctuation, Latin letters)
+    /// have no reading in any table and are not counted.
+    pub fn missing_chars(&self, ds: &Dataset) -> Vec<char> {
+        let mut out: Vec<char> = searched(ds)
+            .0
+            .chars()
+            .filter(|&c| is_han(c) && self.chars.binary_search_by_key(&c, |e| e.0).is_err())
+            .collect();
+        out.sort_unstable();
+        out.dedup();
+        out
+    }
+}
+
+/// The characters of every text of `ds` pinyin search reads (task names, lead departments,
+/// category names, unit names), and each unit name (full and short) with the unit's id, which
+/// decides its reading.
+fn searched(ds: &Dataset) -> (String, Vec<(String, String)>) {
+    let mut chars = String::new();
+    for task in &ds.tasks {
+        chars.push_str(&task.name);
+        chars.extend(task.leads.iter().map(String::as_str));
+    }
+    chars.extend(ds.categories.iter().map(|c| c.name.as_str()));
+    let mut words = Vec::new();
+    for u in &ds.units {
+        for name in std::iter::once(&u.name).chain(&u.short_names) {
+            chars.push_str(name);
+            words.push((name.clone(), u.id.clone()));
+        }
+    }
+    (chars, words)
+}
+
+/// True for a Han character (CJK unified and compatibility ideographs, and 〇), what a reading
+/// table could have a reading for.
+fn is_han(c: char) -> bool {
+    matches!(c,
+        '\u{3007}'
+        | '\u{3400}'..='\u{4DBF}'
+        | '\u{4E00}'..='\u{9FFF}'
+        | '\u{F900}'..='\u{FAFF}'
+        | '\u{20000}'..='\u{3FFFF}')
 }
 
 /// True if `term` is tried as pinyin: 1 to [`MAX_TERM_LETTERS`] ASCII letters.
@@ -648,19 +701,19 @@ mod tests {
 
     #[test]
     fn the_generator_reads_the_source() {
-        assert_eq!(generate::FORMAT, FORMAT);
+        let decide = |word: &str, slug: &str| compose::decide(word, slug, &generate::readings);
         assert_eq!(generate::readings('重'), ["zhong", "chong", "tong"]);
         assert_eq!(generate::readings('绿'), ["lv", "lu"]);
         assert!(generate::readings('1').is_empty());
         assert_eq!(
-            generate::decide("重固镇", "chonggu"),
+            decide("重固镇", "chonggu"),
             Some(vec!["chong".to_string(), "gu".to_string()])
         );
         assert_eq!(
-            generate::decide("农业园区", "nongye-yuanqu").map(|r| r.join(" ")),
+            decide("农业园区", "nongye-yuanqu").map(|r| r.join(" ")),
             Some("nong ye yuan qu".to_string())
         );
-        assert_eq!(generate::decide("现代农业园区", "nongye-yuanqu"), None);
+        assert_eq!(decide("现代农业园区", "nongye-yuanqu"), None);
         let t = ReadingTable::for_text("重固1a");
         assert_eq!(t.len(), 2);
         assert!(t.words().is_empty());
@@ -676,5 +729,80 @@ mod tests {
         let words = built.words();
         assert!(words.contains(&("重固".to_string(), vec!["chong", "gu"])));
         assert!(words.contains(&("朱家角".to_string(), vec!["zhu", "jia", "jiao"])));
+    }
+
+    #[test]
+    fn the_common_table_makes_the_embedded_list_s_table() {
+        let ds = crate::data::embedded().expect("embedded dataset");
+        let common = crate::data::common_readings();
+        let made = ReadingTable::for_dataset_from(common, &ds);
+        assert_eq!(made, ReadingTable::for_dataset(&ds));
+        assert_eq!(&made, crate::data::readings());
+        assert!(common.missing_chars(&ds).is_empty());
+    }
+
+    /// A list of made-up texts: every field pinyin search reads, polyphones, a unit name that its
+    /// id decides (长乐镇 changle: 长 zhang/chang, 乐 le/yue), digits and punctuation.
+    fn made_up_list(extra: &str) -> Dataset {
+        let mut ds = crate::data::embedded().expect("embedded dataset");
+        ds.tasks.truncate(2);
+        ds.tasks[0].name = format!("银行储蓄调查（2023年）{extra}");
+        ds.tasks[0].leads = vec!["区长乐镇政府".to_string(), "音乐学校".to_string()];
+        ds.tasks[1].name = "重新调整朝阳街道的绿化".to_string();
+        ds.tasks[1].leads = vec!["发展和改革委员会".to_string()];
+        ds.categories.truncate(1);
+        ds.categories[0].name = "着力提高了都市农业水平".to_string();
+        ds.units.truncate(2);
+        ds.units[0].id = "changle".to_string();
+        ds.units[0].name = "长乐镇".to_string();
+        ds.units[0].short_names = vec!["长乐".to_string()];
+        ds.units[1].id = "chaoyang".to_string();
+        ds.units[1].name = "朝阳街道".to_string();
+        ds.units[1].short_names = vec![];
+        ds
+    }
+
+    #[test]
+    fn a_list_of_common_characters_gets_the_same_table_from_either_source() {
+        let common = crate::data::common_readings();
+        let ds = made_up_list("");
+        assert_eq!(common.missing_chars(&ds), Vec::<char>::new());
+        let made = ReadingTable::for_dataset_from(common, &ds);
+        assert_eq!(made, ReadingTable::for_dataset(&ds));
+        assert_eq!(made.readings('行'), generate::readings('行'));
+        assert!(made.readings('2').is_empty());
+        let words = made.words();
+        assert!(words.contains(&("长乐".to_string(), vec!["chang", "le"])));
+        assert!(words.contains(&("朝阳".to_string(), vec!["chao", "yang"])));
+        // The table survives its text, as it is stored with the list.
+        assert_eq!(ReadingTable::parse(&made.to_text()), Ok(made.clone()));
+        let json = serde_json::to_string(&made).expect("serialises");
+        assert_eq!(
+            serde_json::from_str::<ReadingTable>(&json).expect("deserialises"),
+            made
+        );
+    }
+
+    #[test]
+    fn characters_outside_the_common_table_are_reported_missing() {
+        let common = crate::data::common_readings();
+        // 堃 (kun) and 㙟 (an extension A character) are in neither GB 2312 nor the list; Latin
+        // letters, digits and punctuation have no reading anywhere and are not reported.
+        let ds = made_up_list("堃Ab·㙟堃");
+        assert_eq!(common.missing_chars(&ds), ['㙟', '堃']);
+        let full = ReadingTable::for_dataset(&ds);
+        assert_eq!(full.readings('堃'), ["kun"]);
+        let made = ReadingTable::for_dataset_from(common, &ds);
+        assert!(made.readings('堃').is_empty());
+        let in_full = ['堃', '㙟']
+            .iter()
+            .filter(|c| !full.readings(**c).is_empty());
+        assert_eq!(made.len() + in_full.count(), full.len());
+        // Otherwise the same table: every other character and the decided words.
+        assert_eq!(
+            made,
+            ReadingTable::for_dataset_from(&full, &made_up_list(""))
+        );
+        assert_eq!(made.missing_chars(&ds), ['㙟', '堃']);
     }
 }
