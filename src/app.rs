@@ -49,6 +49,14 @@ pub(crate) fn with_list(own: Entry, shell: fn(&'static Dataset) -> AnyView) -> A
         .into_any(),
         Err(e) => {
             let entry = running_entry(own);
+            // No app runs under this page: any other address (its links, back, an edited URL)
+            // is opened afresh.
+            let handle = window_event_listener(leptos::ev::hashchange, |_| {
+                if let Some(w) = web_sys::window() {
+                    let _ = w.location().reload();
+                }
+            });
+            std::mem::forget(handle);
             let builtin = data::embedded().map(|d| d.meta.title).unwrap_or_default();
             view! {
                 <div class="app" data-testid="app">

@@ -856,3 +856,16 @@ pub fn list_lines(lines: &[usize]) -> String {
 }
 /// A table file in an unknown encoding.
 pub const FILE_ENCODING_UNKNOWN: &str = "无法识别这个文件的文字编码（支持 UTF-8、UTF-16 和 GBK/GB18030）。请在 Excel 或 WPS 中另存为“Unicode 文本”或“CSV UTF-8”后再打开，或直接复制表格粘贴。";
+/// Pinyin search on an added list: which characters it cannot find by pinyin.
+pub fn list_report_pinyin(missing: &[char]) -> String {
+    if missing.is_empty() {
+        "拼音搜索：任务名称、牵头部门、类别和单位名称中的字都有拼音。".to_string()
+    } else {
+        let shown: String = missing.iter().take(20).collect();
+        let more = if missing.len() > 20 { "…" } else { "" };
+        format!(
+            "拼音搜索：{} 个字不在常用字表中，按拼音搜不到（按汉字可以）：{shown}{more}",
+            missing.len()
+        )
+    }
+}

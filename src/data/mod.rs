@@ -27,9 +27,16 @@ pub fn readings() -> &'static ReadingTable {
     READINGS.get_or_init(|| ReadingTable::parse(READINGS_TEXT).unwrap_or_default())
 }
 
-/// The pinyin reading table for a list a user adds, stored with it.
-pub fn readings_for_added(_ds: &Dataset) -> ReadingTable {
-    ReadingTable::default()
+/// The pinyin reading table for a list a user adds, stored with it: the readings of its searched
+/// characters from [`common_readings`] (GB 2312's 3 755 level-1 characters plus the built-in
+/// list's), and the characters of the list that table has no reading for (pinyin does not find
+/// those; plain search does).
+pub fn readings_for_added(ds: &Dataset) -> (ReadingTable, Vec<char>) {
+    let common = common_readings();
+    (
+        ReadingTable::for_dataset_from(common, ds),
+        common.missing_chars(ds),
+    )
 }
 
 /// Why the list a link names cannot be shown.

@@ -206,7 +206,7 @@ fn save_report(report: &ListReport, file_name: &str) -> Result<String, String> {
     if crate::data::embedded().is_ok_and(|e| e.meta.id == ds.meta.id) {
         return Err(text::list_is_builtin(&ds.meta.title));
     }
-    let readings = crate::data::readings_for_added(ds);
+    let (readings, _) = crate::data::readings_for_added(ds);
     let doc = list_document(&dataset_to_json(ds), &readings, now_ms(), file_name);
     let store = open_backend().map_err(|e| text::list_not_saved(&e.message_zh()))?;
     save_list(&store, &ds.meta.id, &doc).map_err(|e| text::list_not_saved(&e.message_zh()))?;
@@ -230,6 +230,8 @@ fn Report(
     let builtin = crate::data::embedded().is_ok_and(|e| e.meta.id == ds.meta.id);
     let can_save = !ds.tasks.is_empty() && !builtin;
     let understood = report.deadlines_understood().count();
+    let (_, missing) = crate::data::readings_for_added(ds);
+    let pinyin = text::list_report_pinyin(&missing);
     let not_understood: Vec<String> = report
         .deadlines_not_understood()
         .map(|d| text::list_deadline_unread(d.line, d.task, &d.text))
@@ -262,6 +264,7 @@ fn Report(
                 <li>{text::list_report_categories(report.categories.len())} {categories}</li>
                 <li data-testid="list-report-units">{text::LIST_REPORT_UNITS} {units}</li>
                 <li>{text::list_report_deadlines(understood, report.deadlines.len())}</li>
+                <li data-testid="list-report-pinyin">{pinyin}</li>
             </ul>
             {(!report.unknown_units.is_empty() || !mapped.is_empty())
                 .then(|| {

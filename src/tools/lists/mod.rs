@@ -73,6 +73,8 @@ fn progress_of(id: &str) -> Result<(usize, String), String> {
 pub fn ListsPage() -> impl IntoView {
     // Re-read after an add or a removal.
     let version = RwSignal::new(0u32);
+    // Outlives a re-read of the lists (it says what happened to one).
+    let message = RwSignal::new(None::<String>);
     view! {
         <section class="lists" data-testid="lists-page">
             <h2>{text::LISTS_TITLE}</h2>
@@ -80,7 +82,7 @@ pub fn ListsPage() -> impl IntoView {
             {move || {
                 version.track();
                 match rows() {
-                    Ok(rows) => view! { <ListRows rows=rows version=version /> }.into_any(),
+                    Ok(rows) => view! { <ListRows rows=rows version=version message=message /> }.into_any(),
                     Err(e) => view! { <p class="banner banner-error" role="alert">{e}</p> }.into_any(),
                 }
             }}
@@ -91,10 +93,13 @@ pub fn ListsPage() -> impl IntoView {
 
 /// The lists, each with its actions.
 #[component]
-fn ListRows(rows: Vec<Row>, version: RwSignal<u32>) -> impl IntoView {
+fn ListRows(
+    rows: Vec<Row>,
+    version: RwSignal<u32>,
+    message: RwSignal<Option<String>>,
+) -> impl IntoView {
     // The list whose removal is being confirmed.
     let confirming = RwSignal::new(None::<String>);
-    let message = RwSignal::new(None::<String>);
     view! {
         <ul class="lists-list">
             {rows
