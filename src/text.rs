@@ -686,12 +686,12 @@ pub fn data_invalid(e: &str) -> String {
 pub fn list_missing(name: &str, id: &str) -> String {
     format!(
         "本浏览器没有链接所指的任务清单“{name}”（编号 {id}）。请向发送链接的人要这份清单的表格，\
-         在“清单”页添加后再打开这个链接。"
+         在“全部清单”页添加后再打开这个链接。"
     )
 }
 /// A stored list could not be read.
 pub fn list_unreadable(name: &str, problem: &str) -> String {
-    format!("任务清单“{name}”无法打开：{problem}它仍保存在本浏览器中，可在“清单”页删除后重新添加。")
+    format!("任务清单“{name}”无法打开：{problem}它仍保存在本浏览器中，可在“全部清单”页删除后重新添加。")
 }
 /// The storage holding the lists could not be read.
 pub fn list_storage(problem: &str) -> String {
@@ -747,7 +747,7 @@ pub fn list_facts(year: i32, tasks: usize, id: &str) -> String {
 }
 /// When a list was added.
 pub fn list_added_at(stamp: &str) -> String {
-    format!("· 添加于 {stamp}")
+    format!(" · 添加于 {stamp}")
 }
 /// What removing a list takes with it.
 pub fn list_remove_warning(name: &str, records: usize) -> String {

@@ -15,8 +15,8 @@ const ID = 'qingpu-2023';
 const TITLE = '2023年青浦区乡村振兴重点任务清单';
 
 /** The lists page of a fresh profile (or of `s`). */
-async function listsPage(s) {
-  s ??= await web.session(VIEWPORTS[1]);
+async function listsPage(s, viewport = VIEWPORTS[1]) {
+  s ??= await web.session(viewport);
   await s.open('tools.html#/lists');
   await s.page.getByTestId('lists-page').waitFor();
   return s;
@@ -157,11 +157,14 @@ test('the source document shape reads the same; text that is no task table is re
 });
 
 test('removing a list offers its progress as a file first, then removes it and its progress', async () => {
-  const s = await listsPage();
+  const s = await listsPage(undefined, VIEWPORTS[0]);
   await add2023(s);
   await s.open(`index.html#/?l=${ID}`);
+  await s.page.getByTestId('list-switch').waitFor();
+  await screenshot(s.page, 'lists-switch');
   await noteOnFirstTask(s, '删除前的备注');
   await listsPage(s);
+  await screenshot(s.page, 'lists-page');
   const item = s.page.locator(`[data-testid="list-item"][data-list-id="${ID}"]`);
   await item.getByTestId('list-remove').click();
   const confirm = item.getByTestId('list-confirm');

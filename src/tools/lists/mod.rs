@@ -152,15 +152,17 @@ fn ListRow(row: Row, confirming: RwSignal<Option<String>>) -> impl IntoView {
             }
             .href_from(state.entry);
             let facts = text::list_facts(summary.year, summary.tasks, &summary.id);
-            let when = (summary.added_at > 0)
-                .then(|| text::list_added_at(&format_stamp(summary.added_at)));
+            let mut facts = facts;
+            if summary.added_at > 0 {
+                facts.push_str(&text::list_added_at(&format_stamp(summary.added_at)));
+            }
             view! {
                 <div class="lists-head">
                     <span class="lists-title">{summary.title}</span>
                     {(!added).then(|| view! { <span class="lists-badge">{text::LIST_BUILTIN}</span> })}
                     {current.then(|| view! { <span class="lists-badge lists-badge-current">{text::LIST_CURRENT}</span> })}
                 </div>
-                <p class="lists-facts">{facts} {when}</p>
+                <p class="lists-facts">{facts}</p>
                 <p class="lists-actions">
                     <a class="button button-primary" href=open data-testid="list-open">
                         {text::LIST_OPEN}
