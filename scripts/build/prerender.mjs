@@ -89,12 +89,19 @@ export function fillToolsTemplate(template, pre) {
   );
 }
 
-/** The web app manifest (its text) named after the list. */
+/**
+ * The web app manifest (its text) named after the list: the values of its "name" and
+ * "description" replaced, the rest of the file as written.
+ */
 export function fillManifest(text, pre) {
+  for (const [key, value] of [['name', pre.title], ['description', pre.manifest_description]]) {
+    text = replaceOne(text, new RegExp(`("${key}"\\s*:\\s*)"(?:[^"\\\\]|\\\\.)*"`), (_, head) => head + JSON.stringify(value), `the manifest's "${key}"`);
+  }
   const manifest = JSON.parse(text);
-  manifest.name = pre.title;
-  manifest.description = pre.manifest_description;
-  return JSON.stringify(manifest, null, 2) + '\n';
+  if (manifest.name !== pre.title || manifest.description !== pre.manifest_description) {
+    throw new Error('postbuild: the manifest was not named after the list');
+  }
+  return text;
 }
 
 /**
