@@ -5,7 +5,10 @@
 // 2. loader.mjs     Trunk's inline loader without top-level await (older browsers);
 //    glue.mjs       release: the glue it imports without comments and indentation (Trunk's
 //                   minifier gives up on it).
-// 3. prerender.mjs  the task list as static HTML in #boot, from src/data/qingpu-2022.json.
+// 3. prerender.mjs  the top bar and the task list as static HTML in #boot, rendered from the
+//                   app's own components natively (`cargo run --bin prerender`) for the list the
+//                   wasm embeds (QINGDAN_DATASET); the pages' titles, descriptions and the
+//                   manifest's name follow that list.
 // 4.                Subresource Integrity hashes of every file steps 1 and 2 changed.
 // 5. single-file.mjs release: dist/qingdan-offline.html, everything of both entry pages inlined
 //                   (both wasms; the hash picks the one to start), for file://.
@@ -27,7 +30,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { compatPolicy, insertCsp, hostedPolicy } from './build/csp.mjs';
 import { rewriteLoader } from './build/loader.mjs';
-import { prerender, uiText } from './build/prerender.mjs';
+import { fillManifest, fillToolsTemplate, prerender, renderFragments } from './build/prerender.mjs';
 import { compactGlue } from './build/glue.mjs';
 import { buildSingleFile } from './build/single-file.mjs';
 import { refreshIntegrity } from './build/sri.mjs';
@@ -37,6 +40,7 @@ import { hashToolsFiles, TOOLS, TOOLS_COMPAT, TOOLS_TEMPLATE, toolsPage } from '
 import { optimizeWasm } from './build/wasm-opt.mjs';
 
 const COMPAT = 'compat.html';
+const MANIFEST = 'manifest.webmanifest';
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const STAGING = process.env.TRUNK_STAGING_DIR;
 const RELEASE = process.env.TRUNK_PROFILE === 'release';
@@ -57,13 +61,16 @@ try {
   html = loader.html;
   if (RELEASE && compactGlue(STAGING, localFile(loader.js))) changed.push(localFile(loader.js));
 
-  const ds = JSON.parse(fs.readFileSync(path.join(ROOT, 'src/data/qingpu-2022.json'), 'utf8'));
-  const text = uiText(fs.readFileSync(path.join(ROOT, 'src/text.rs'), 'utf8'));
-  html = prerender(html, ds, text);
+  const pre = renderFragments(ROOT);
+  html = prerender(html, pre);
+  const manifestFile = path.join(STAGING, MANIFEST);
+  fs.writeFileSync(manifestFile, fillManifest(fs.readFileSync(manifestFile, 'utf8'), pre));
+  console.log(`postbuild: pre-rendered ${pre.row_count} tasks of ${pre.title}`);
 
   html = refreshIntegrity(html, STAGING, changed);
 
-  const toolsHtml = toolsPage(html, fs.readFileSync(path.join(ROOT, TOOLS_TEMPLATE), 'utf8'), tools, STAGING, loader);
+  const template = fillToolsTemplate(fs.readFileSync(path.join(ROOT, TOOLS_TEMPLATE), 'utf8'), pre);
+  const toolsHtml = toolsPage(html, template, tools, STAGING, loader);
 
   if (RELEASE && !devServer) {
     const single = buildSingleFile(html, STAGING, loader, tools);

@@ -31,8 +31,11 @@ log "native tests"
 cargo test --locked 2>&1 | tee "$LOGS/native.log"
 NATIVE=$(count_cargo "$LOGS/native.log")
 
-log "release build (trunk, wasm-opt 132)"
-with_release_env trunk build --release
+# The release dist of the default list, built through the command that deploys another list
+# (README, "Deploying another list"), so that command cannot break unnoticed: for the default
+# source it is a plain `trunk build --release`, then its smoke test (tests/e2e/deployment.test.mjs).
+log "release build (trunk, wasm-opt 132) through scripts/build-list.sh"
+bash scripts/build-list.sh data/000_6daa0d8ba64a921b.txt dist
 
 log "in-browser tests (wasm-bindgen-test in headless Chromium)"
 with_wasm_env cargo test --locked --release --target "$WASM_TARGET" --target-dir "$CARGO_TARGET_DIR/wasm-test" \

@@ -1,77 +1,125 @@
-// The task list as static HTML inside #boot, generated from the embedded dataset, so a browser
-// without WebAssembly or JavaScript — or one still downloading the app — shows the tasks at once.
-// The markup and classes are the app's own (src/components/task_card.rs: <ol class="task-list">
-// <li class="task-row">…), so nothing jumps when the app mounts and replaces #boot.
+// The task list as static HTML inside #boot, so a browser without WebAssembly or JavaScript — or
+// one still downloading the app — shows the tasks at once; and the pages' titles, descriptions and
+// the manifest's name, all for the list the build embeds.
+//
+// Nothing here writes markup of its own: the fragments come from the app's components, rendered
+// natively by `cargo run --bin prerender` (src/bin/prerender.rs, src/prerender.rs) for the list
+// the wasm embeds (the same QINGDAN_DATASET, see build.rs). This module runs that renderer and puts
+// what it prints into the pages.
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
 import { esc, replaceOne } from './util.mjs';
 
-/** The app's UI strings: `pub const NAME: &str = "…";` lines of src/text.rs. */
-export function uiText(rustSource) {
-  const out = {};
-  for (const m of rustSource.matchAll(/pub const ([A-Z0-9_]+): &str = "((?:[^"\\]|\\.)*)";/g)) out[m[1]] = m[2];
+/**
+ * The environment for a native cargo run inside a Trunk hook: Trunk runs under `with_wasm_env` /
+ * `with_release_env` (scripts/lib.sh), whose std-from-source and wasm flags must not reach a host
+ * build, and which may put Debian's toolchain first on PATH. The native build uses the toolchain
+ * the native tests use (rustup's when there is one, as lib.sh orders PATH), so it reuses their
+ * compiled library instead of building its own.
+ */
+export function nativeEnv(env = process.env) {
+  const out = { ...env };
+  for (const key of Object.keys(out)) {
+    if (key === 'RUSTC_BOOTSTRAP' || key.startsWith('CARGO_UNSTABLE_') || key.startsWith('CARGO_TARGET_WASM32_')) delete out[key];
+  }
+  const rustup = env.HOME ? path.join(env.HOME, '.cargo', 'bin') : null;
+  if (rustup && fs.existsSync(path.join(rustup, 'cargo'))) out.PATH = rustup + path.delimiter + (env.PATH || '');
   return out;
 }
 
-function need(text, key) {
-  if (typeof text[key] !== 'string') throw new Error(`postbuild: src/text.rs has no ${key}`);
-  return text[key];
+/**
+ * What `cargo run --bin prerender` prints for the embedded list (src/prerender.rs `Prerendered`):
+ * `{ title, page_title, description, tools_description, manifest_description, header, rows,
+ * row_count }`.
+ */
+export function renderFragments(root) {
+  let out;
+  try {
+    out = execFileSync('cargo', ['run', '--quiet', '--locked', '--bin', 'prerender'], {
+      cwd: root,
+      env: nativeEnv(),
+      encoding: 'utf8',
+      maxBuffer: 1 << 30,
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+  } catch (err) {
+    throw new Error(`postbuild: the pre-render (cargo run --bin prerender) failed: ${err.message}`);
+  }
+  const pre = JSON.parse(out);
+  for (const key of ['title', 'page_title', 'description', 'tools_description', 'manifest_description', 'header', 'rows']) {
+    if (typeof pre[key] !== 'string') throw new Error(`postbuild: the pre-render printed no ${key}`);
+  }
+  return pre;
+}
+
+const DESCRIPTION = /<meta\b[^>]*\bname=["']?description\b[^>]*>/i;
+
+/** The page's <title> and description <meta> replaced (texts, escaped here). */
+function titleAndDescription(html, title, description) {
+  if (title !== null) html = replaceOne(html, /<title>[\s\S]*?<\/title>/i, `<title>${esc(title)}</title>`, '<title>');
+  return replaceOne(html, DESCRIPTION, `<meta name="description" content="${esc(description)}">`, 'the description <meta>');
 }
 
 /**
- * The main navigation as src/components/nav.rs renders it on the task list: 数据 and 汇总 are the
- * tools' page's (the one-file version turns these links into hashes of itself).
+ * index.html with the pre-render `pre` (from `renderFragments`): its <title> and description, the
+ * top bar in place of `<header id="prerender-header">` and the rows in `<ol id="prerender">`.
+ * `header` and `rows` are HTML as the renderer escaped it.
  */
-export function navLinks(text) {
-  return [
-    ['#/', 'NAV_TASKS'],
-    ['#/towns', 'NAV_TOWNS'],
-    ['#/depts', 'NAV_DEPTS'],
-    ['tools.html#/data', 'NAV_DATA'],
-    ['tools.html#/rollup', 'NAV_ROLLUP'],
-  ]
-    .map(([href, key], i) => `<a class="nav-link" href="${href}"${i === 0 ? ' aria-current="page"' : ''}>${esc(need(text, key))}</a>`)
-    .join('');
+export function prerender(html, pre) {
+  html = titleAndDescription(html, pre.page_title, pre.description);
+  html = replaceOne(html, /<header\b[^>]*\bid=["']?prerender-header["']?[^>]*>\s*<\/header>/, () => pre.header, 'the empty <header id="prerender-header">');
+  html = replaceOne(
+    html,
+    /(<ol\b[^>]*\bid=["']?prerender["']?[^>]*>)\s*(<\/ol>)/,
+    (_, open, close) => open + pre.rows + close,
+    'the empty <ol id="prerender">',
+  );
+  return html;
 }
 
-export function taskRows(ds, text = { COL_NO: '序号', COL_LEAD: '牵头部门', COL_DEADLINE: '完成时间' }) {
-  const COL_NO = esc(need(text, 'COL_NO'));
-  const COL_LEAD = esc(need(text, 'COL_LEAD'));
-  const COL_DEADLINE = esc(need(text, 'COL_DEADLINE'));
+/** public/tools.html (the template of tools.html) with the list's title and description. */
+export function fillToolsTemplate(template, pre) {
+  template = titleAndDescription(template, null, pre.tools_description);
+  return replaceOne(
+    template,
+    /(<h1\b[^>]*\bclass=["']?topbar-title["']?[^>]*>)[\s\S]*?(<\/h1>)/,
+    (_, open, close) => open + esc(pre.title) + close,
+    "the template's topbar-title <h1>",
+  );
+}
+
+/**
+ * The web app manifest (its text) named after the list: the values of its "name" and
+ * "description" replaced, the rest of the file as written.
+ */
+export function fillManifest(text, pre) {
+  for (const [key, value] of [['name', pre.title], ['description', pre.manifest_description]]) {
+    text = replaceOne(text, new RegExp(`("${key}"\\s*:\\s*)"(?:[^"\\\\]|\\\\.)*"`), (_, head) => head + JSON.stringify(value), `the manifest's "${key}"`);
+  }
+  const manifest = JSON.parse(text);
+  if (manifest.name !== pre.title || manifest.description !== pre.manifest_description) {
+    throw new Error('postbuild: the manifest was not named after the list');
+  }
+  return text;
+}
+
+/**
+ * @deprecated Not used by the build: the rows come from the app's TaskCard (see above). Kept only
+ * because tests/e2e/build-output.test.mjs, which another change is reworking, still imports it to
+ * check escaping; the pre-render's escaping is tested in src/prerender.rs. Remove both together.
+ */
+export function taskRows(ds) {
   return ds.tasks
     .map(
       (t) =>
         `<li class="task-row" data-task-id="${esc(t.id)}">` +
-        `<span class="task-row-no" title="${COL_NO}">${esc(t.id)}</span>` +
+        `<span class="task-row-no" title="序号">${esc(t.id)}</span>` +
         `<a class="task-row-name" href="#/task/${esc(t.id)}">${esc(t.name)}</a>` +
-        `<span class="task-row-lead" title="${COL_LEAD}">${esc(t.lead_text)}</span>` +
-        `<span class="task-row-deadline" title="${COL_DEADLINE}"><span class="deadline">` +
+        `<span class="task-row-lead" title="牵头部门">${esc(t.lead_text)}</span>` +
+        `<span class="task-row-deadline" title="完成时间"><span class="deadline">` +
         `<span class="deadline-text">${esc(t.deadline_text)}</span></span></span>` +
         `</li>`,
     )
     .join('');
-}
-
-/**
- * Fills `#prerender-title` with the dataset's title, `<nav id="prerender-nav">` with the main
- * navigation and `<ol id="prerender">` with every task; `text` is src/text.rs as `uiText` reads it.
- */
-export function prerender(html, ds, text) {
-  html = replaceOne(
-    html,
-    /(<nav\b[^>]*\bid=["']?prerender-nav["']?[^>]*>)\s*(<\/nav>)/,
-    (_, open, close) => open + navLinks(text) + close,
-    'the empty <nav id="prerender-nav">',
-  );
-  html = replaceOne(
-    html,
-    /(<h1\b[^>]*\bid=["']?prerender-title["']?[^>]*>)[\s\S]*?(<\/h1>)/,
-    (_, open, close) => open + esc(ds.meta.title) + close,
-    'the #prerender-title heading',
-  );
-  html = replaceOne(
-    html,
-    /(<ol\b[^>]*\bid=["']?prerender["']?[^>]*>)\s*(<\/ol>)/,
-    (_, open, close) => open + taskRows(ds, text) + close,
-    'the empty <ol id="prerender">',
-  );
-  return html;
 }

@@ -14,8 +14,9 @@ use crate::state::{use_app_state, AppState};
 use crate::text;
 
 /// How many results a list shows at first, and how many more each "显示更多" adds: enough for
-/// the whole real list, few enough that a list of thousands renders at once.
-const PAGE: usize = 100;
+/// the whole real list, few enough that a list of thousands renders at once. The pre-render
+/// (`crate::prerender`) shows as many.
+pub const PAGE: usize = 100;
 
 /// The matching tasks of one query and, while the facets are shown, their counts.
 #[derive(Clone)]
