@@ -38,31 +38,22 @@ pub(crate) fn with_list(own: Entry, shell: fn(&'static Dataset) -> AnyView) -> A
             // Parsed once for the whole session; every component borrows it.
             shell(Box::leak(Box::new(ds)))
         }
-        Err(data::ListError::Embedded(e)) => view! {
-            <div class="app" data-testid="app">
-                <div class="fatal" role="alert">
-                    <h1>{text::DATA_ERROR_TITLE}</h1>
-                    <p>{e.message_zh()}</p>
-                </div>
-            </div>
-        }
-        .into_any(),
         Err(e) => {
-            let entry = running_entry(own);
-            // No app runs under this page: any other address (its links, back, an edited URL)
-            // is opened afresh.
-            let handle = window_event_listener(leptos::ev::hashchange, |_| {
-                if let Some(w) = web_sys::window() {
-                    let _ = w.location().reload();
-                }
-            });
-            std::mem::forget(handle);
-            let builtin = data::embedded().map(|d| d.meta.title).unwrap_or_default();
-            view! {
-                <div class="app" data-testid="app">
-                    <div class="fatal" role="alert" data-testid="list-missing">
-                        <h1>{text::LIST_MISSING_TITLE}</h1>
-                        <p>{e.message_zh()}</p>
+            // A broken build's list has no way out; a missing or unreadable list has two.
+            let (title, testid, ways_out) = match &e {
+                data::ListError::Embedded(_) => (text::DATA_ERROR_TITLE, "data-error", None),
+                _ => {
+                    let entry = running_entry(own);
+                    let builtin = data::embedded().map(|d| d.meta.title).unwrap_or_default();
+                    // No app runs under this page: any other address (its links, back, an edited
+                    // URL) is opened afresh.
+                    let handle = window_event_listener(leptos::ev::hashchange, |_| {
+                        if let Some(w) = web_sys::window() {
+                            let _ = w.location().reload();
+                        }
+                    });
+                    std::mem::forget(handle);
+                    let ways_out = view! {
                         <p class="fatal-links">
                             <a href=Route::default().href_from(entry)>
                                 {text::open_builtin_list(&builtin)}
@@ -71,6 +62,16 @@ pub(crate) fn with_list(own: Entry, shell: fn(&'static Dataset) -> AnyView) -> A
                                 {text::GO_TO_LISTS}
                             </a>
                         </p>
+                    };
+                    (text::LIST_MISSING_TITLE, "list-missing", Some(ways_out))
+                }
+            };
+            view! {
+                <div class="app" data-testid="app">
+                    <div class="fatal" role="alert" data-testid=testid>
+                        <h1>{title}</h1>
+                        <p>{e.message_zh()}</p>
+                        {ways_out}
                     </div>
                 </div>
             }

@@ -55,7 +55,11 @@ pub fn ListSwitch() -> impl IntoView {
     Some(view! {
         <label class="list-switch">
             <span class="visually-hidden">{text::LIST_SWITCH_LABEL}</span>
-            <select class="list-switch-select" data-testid="list-switch" on:change:target=move |ev| open(ev.target().selected_index())>
+            <select
+                class="list-switch-select"
+                data-testid="list-switch"
+                on:change:target=move |ev| open(ev.target().selected_index())
+            >
                 {choices
                     .into_iter()
                     .map(|(id, title)| {
