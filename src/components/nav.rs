@@ -54,6 +54,15 @@ pub fn TopNav() -> impl IntoView {
                 </a>
                 <h1 class="topbar-title">{state.ds.meta.title.as_str()}</h1>
                 <ListSwitch />
+                // The lists page: add next year's list, switch, remove. In the head row, not the
+                // navigation, which fits a phone's width with the five sections.
+                <a
+                    class="topbar-lists"
+                    href=move || link(Page::Lists).href_from(state.entry)
+                    aria-current=move || (current() == 5).then_some("page")
+                >
+                    {text::NAV_LISTS}
+                </a>
             </div>
             <nav class="nav" aria-label=text::NAV_LABEL>
                 {item(Page::Tasks, text::NAV_TASKS)}
@@ -61,7 +70,6 @@ pub fn TopNav() -> impl IntoView {
                 {item(Page::Depts, text::NAV_DEPTS)}
                 {item(Page::Data, text::NAV_DATA)}
                 {item(Page::Rollup(RollupView::default()), text::NAV_ROLLUP)}
-                {item(Page::Lists, text::NAV_LISTS)}
                 {move || {
                     my_unit()
                         .map(|u| {

@@ -53,7 +53,7 @@ test('the one-file version holds both wasms, says so before any other script, an
   assert.doesNotMatch(html, /href=["']?(index|tools|compat|tools-compat)\.html/, 'no link to another page');
   assert.match(html, /<a class="nav-link" href="#\/data">数据<\/a>/, 'the pre-rendered 数据 is a hash of the file');
   const start = all.find((s) => s.attrs.type === 'module');
-  assert.match(start.text, /\^\(data\|print\|rollup\|share\|receive\)\$/, 'the start-up picks the tools by these views');
+  assert.match(start.text, /\^\(data\|print\|rollup\|share\|receive\|lists\)\$/, 'the start-up picks the tools by these views');
 });
 
 test('the pre-rendered navigation of index.html leads to the tools page for 数据 and 汇总', async () => {
