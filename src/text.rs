@@ -713,7 +713,9 @@ pub fn list_missing(name: &str, id: &str) -> String {
 }
 /// A stored list could not be read.
 pub fn list_unreadable(name: &str, problem: &str) -> String {
-    format!("任务清单“{name}”无法打开：{problem}它仍保存在本浏览器中，可在“全部清单”页删除后重新添加。")
+    format!(
+        "任务清单“{name}”无法打开：{problem}它仍保存在本浏览器中，可在“全部清单”页删除后重新添加。"
+    )
 }
 /// The storage holding the lists could not be read.
 pub fn list_storage(problem: &str) -> String {
