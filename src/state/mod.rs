@@ -208,12 +208,10 @@ pub fn set_my_unit(state: AppState, unit: Option<String>) {
         .progress
         .with_store(|s| save_my_unit(s, unit.as_deref()));
     if let Some(Err(e)) = saved {
-        state.progress.notices.update(|n| {
-            n.push(progress::Notice {
-                kind: progress::NoticeKind::Warn,
-                text: crate::text::my_unit_not_saved(&e.message_zh()),
-                retry: false,
-            })
+        state.progress.show_notice(progress::Notice {
+            id: progress::NoticeId::MyUnitNotSaved,
+            kind: progress::NoticeKind::Warn,
+            text: crate::text::my_unit_not_saved(&e.message_zh()),
         });
     }
 }
