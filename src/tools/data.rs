@@ -2,6 +2,7 @@
 
 use leptos::prelude::*;
 
+use crate::components::message::{Message, MessageBanner};
 use crate::domain::export::{export_csv, export_file_name, export_json, format_stamp, unit_brief};
 use crate::domain::import::{preview, validate_import, ImportDoc, ImportPreview, MAX_IMPORT_BYTES};
 use crate::domain::progress::DISTRICT;
@@ -167,7 +168,7 @@ fn ImportSection() -> impl IntoView {
     let ds = state.ds;
     let progress = state.progress;
     let pending = RwSignal::new(None::<Pending>);
-    let message = RwSignal::new(None::<(bool, String)>);
+    let message = RwSignal::new(None::<Message>);
     let confirm_replace = RwSignal::new(false);
     let can_undo = RwSignal::new(progress.before_import().is_some());
 
@@ -186,10 +187,10 @@ fn ImportSection() -> impl IntoView {
                     let p = progress.doc.with_untracked(|d| preview(d, &doc));
                     let warnings: Vec<String> =
                         doc.warnings.iter().map(|w| w.message_zh()).collect();
-                    message.set((!warnings.is_empty()).then(|| (false, warnings.join(" "))));
+                    message.set((!warnings.is_empty()).then(|| Message::info(warnings.join(" "))));
                     pending.set(Some(Pending { doc, preview: p }));
                 }
-                Err(e) => message.set(Some((true, e))),
+                Err(e) => message.set(Some(Message::error(e))),
             }
         });
         // Choosing the same file again must fire `change` again.
@@ -204,15 +205,15 @@ fn ImportSection() -> impl IntoView {
                 pending.set(None);
                 confirm_replace.set(false);
                 can_undo.set(true);
-                message.set(Some((false, text::IMPORT_DONE.to_string())));
+                message.set(Some(Message::info(text::IMPORT_DONE.to_string())));
             }
-            Err(e) => message.set(Some((true, e))),
+            Err(e) => message.set(Some(Message::error(e))),
         }
     };
     let undo = move |_| match progress.undo_import() {
-        Ok(true) => message.set(Some((false, text::IMPORT_UNDONE.to_string()))),
+        Ok(true) => message.set(Some(Message::info(text::IMPORT_UNDONE.to_string()))),
         Ok(false) => {}
-        Err(e) => message.set(Some((true, e))),
+        Err(e) => message.set(Some(Message::error(e))),
     };
     view! {
         <section class="data-section" data-testid="import">
@@ -230,17 +231,7 @@ fn ImportSection() -> impl IntoView {
                     on:change:target=on_file
                 />
             </div>
-            <p
-                class=move || match message.with(|m| m.as_ref().map(|(e, _)| *e)) {
-                    Some(true) => "banner banner-error",
-                    Some(false) => "banner banner-info",
-                    None => "",
-                }
-                role=move || if message.with(|m| matches!(m, Some((true, _)))) { "alert" } else { "status" }
-                data-testid="import-message"
-            >
-                {move || message.get().map(|(_, m)| m)}
-            </p>
+            <MessageBanner message=message testid="import-message" />
             {move || {
                 pending
                     .get()
