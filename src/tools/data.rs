@@ -5,9 +5,9 @@ use leptos::prelude::*;
 use crate::components::message::{Message, MessageBanner};
 use crate::domain::export::{export_csv, export_file_name, export_json, format_stamp, unit_brief};
 use crate::domain::import::{preview, validate_import, ImportDoc, ImportPreview, MAX_IMPORT_BYTES};
-use crate::domain::progress::DISTRICT;
 use crate::domain::route::{Page, Route};
-use crate::domain::summary::{unit_keys, unit_name};
+use crate::domain::summary::unit_name;
+use crate::domain::task::{Dataset, UnitKey};
 use crate::state::progress::now_ms;
 use crate::state::use_app_state;
 use crate::storage::{corrupt_backups, load_last_export, KeyValueStore};
@@ -26,38 +26,64 @@ pub fn DataPage() -> impl IntoView {
     }
 }
 
+/// What the data page exports: every unit's progress, or one unit key's.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum ExportScope {
+    /// All units and the district level (the picker's empty value).
+    All,
+    /// One unit, or the district level.
+    Unit(UnitKey<'static>),
+}
+
+impl ExportScope {
+    /// The scope a value of the unit picker names: a unit key of the dataset, else (the empty
+    /// "all units" value) all units.
+    fn from_value(ds: &'static Dataset, value: &str) -> ExportScope {
+        ds.unit_keys()
+            .find(|k| k.as_str() == value)
+            .map_or(ExportScope::All, ExportScope::Unit)
+    }
+
+    /// The one unit key exported, if not all.
+    fn unit(self) -> Option<UnitKey<'static>> {
+        match self {
+            ExportScope::All => None,
+            ExportScope::Unit(k) => Some(k),
+        }
+    }
+}
+
 /// Export as JSON, CSV, a text brief, or a printable checklist.
 #[component]
 fn ExportSection() -> impl IntoView {
     let state = use_app_state();
     let ds = state.ds;
     let progress = state.progress;
-    // "" = all units.
-    let unit = RwSignal::new(state.my_unit.get_untracked().unwrap_or_default());
+    let scope = RwSignal::new(
+        state
+            .my_unit
+            .with_untracked(|u| ExportScope::from_value(ds, u.as_deref().unwrap_or_default())),
+    );
     let message = RwSignal::new(None::<String>);
     let brief = Memo::new(move |_| {
-        let u = unit.get();
-        if u.is_empty() {
-            return None;
-        }
-        Some(progress.doc.with(|d| unit_brief(d, ds, &u, state.as_of())))
+        let u = scope.get().unit()?;
+        Some(
+            progress
+                .doc
+                .with(|d| unit_brief(d, ds, u.as_str(), state.as_of())),
+        )
     });
-    let scope = move || {
-        let u = unit.get();
-        (!u.is_empty()).then_some(u)
-    };
     let file_name = move |ext: &str| {
-        let u = scope();
-        let name = u.as_deref().and_then(|u| unit_name(ds, u));
+        let name = scope.get().unit().and_then(|u| unit_name(ds, u));
         export_file_name(name, state.today, ext)
     };
     let export = move |json: bool| {
-        let u = scope();
+        let u = scope.get().unit().map(UnitKey::as_str);
         let result = progress.doc.with_untracked(|d| {
             if json {
-                export_json(d, u.as_deref(), now_ms()).map_err(|e| e.message_zh())
+                export_json(d, u, now_ms()).map_err(|e| e.message_zh())
             } else {
-                Ok(export_csv(d, ds, u.as_deref()))
+                Ok(export_csv(d, ds, u))
             }
         });
         let name = file_name(if json { "json" } else { "csv" });
@@ -82,9 +108,18 @@ fn ExportSection() -> impl IntoView {
         }),
         None => message.set(Some(text::BRIEF_NEEDS_UNIT.to_string())),
     };
+    // The print and share pages of "all units" show the district level.
+    let page_unit = move || {
+        scope
+            .get()
+            .unit()
+            .unwrap_or(UnitKey::District)
+            .as_str()
+            .to_string()
+    };
     let print_href = move || {
         Route {
-            page: Page::Print(scope().unwrap_or_else(|| DISTRICT.to_string())),
+            page: Page::Print(page_unit()),
             query: Default::default(),
             as_of: state.route.with_untracked(|r| r.as_of),
             list: state.route.with_untracked(|r| r.list.clone()),
@@ -93,7 +128,7 @@ fn ExportSection() -> impl IntoView {
     };
     let share_href = move || {
         Route {
-            page: Page::Share(scope().unwrap_or_else(|| DISTRICT.to_string())),
+            page: Page::Share(page_unit()),
             query: Default::default(),
             as_of: state.route.with_untracked(|r| r.as_of),
             list: state.route.with_untracked(|r| r.list.clone()),
@@ -109,17 +144,15 @@ fn ExportSection() -> impl IntoView {
                     id="export-unit"
                     class="field-input"
                     data-testid="export-unit"
-                    on:change:target=move |ev| unit.set(ev.target().value())
+                    on:change:target=move |ev| scope.set(ExportScope::from_value(ds, &ev.target().value()))
                 >
-                    <option value="" selected=move || unit.get().is_empty()>{text::ALL_UNITS_OPTION}</option>
-                    {unit_keys(ds)
-                        .into_iter()
+                    <option value="" selected=move || scope.get() == ExportScope::All>{text::ALL_UNITS_OPTION}</option>
+                    {ds
+                        .unit_keys()
                         .map(|k| {
-                            let key = k.to_string();
-                            let k2 = key.clone();
                             view! {
-                                <option value=key selected=move || unit.get() == k2>
-                                    {unit_name(ds, k).unwrap_or(k).to_string()}
+                                <option value=k.as_str() selected=move || scope.get() == ExportScope::Unit(k)>
+                                    {unit_name(ds, k).unwrap_or(k.as_str())}
                                 </option>
                             }
                         })

@@ -9,7 +9,7 @@ use crate::components::message::{Message, MessageBanner};
 use crate::domain::export::format_stamp;
 use crate::domain::import::MAX_IMPORT_BYTES;
 use crate::domain::rollup::{collect, AcceptedFile, Batch};
-use crate::domain::summary::unit_name;
+use crate::domain::summary::unit_label;
 use crate::domain::task::Dataset;
 use crate::state::use_app_state;
 use crate::text;
@@ -68,7 +68,7 @@ impl Pending {
 fn unit_names(ds: &Dataset, file: &AcceptedFile) -> String {
     file.units
         .iter()
-        .map(|k| unit_name(ds, k).unwrap_or(k))
+        .map(|k| unit_label(ds, k))
         .collect::<Vec<_>>()
         .join("、")
 }
