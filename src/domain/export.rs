@@ -141,7 +141,7 @@ fn export_pairs<'a>(
     if unit.is_none() {
         for r in doc.records.iter() {
             if !keys.contains(&UnitKey::parse(&r.unit)) {
-                if let Some(task) = dataset.tasks.iter().find(|t| t.id == r.task) {
+                if let Some(task) = dataset.task(r.task) {
                     pairs.push((task, r.unit.clone()));
                 }
             }

@@ -130,7 +130,7 @@ impl FacetKind {
                     out.push(FacetKey::Unit(u.id.clone()));
                 }
                 for id in &q.units {
-                    if unit_has(ds, task, id) && !ds.units.iter().any(|u| u.id == *id) {
+                    if unit_has(ds, task, id) && ds.unit(id).is_none() {
                         out.push(FacetKey::Unit(id.clone()));
                     }
                 }

@@ -229,8 +229,7 @@ pub fn validate_import(
     let mut doc = doc;
     let mut unknown = Vec::new();
     doc.records.retain(|r| {
-        let known = dataset.tasks.iter().any(|t| t.id == r.task)
-            && dataset.is_known(UnitKey::parse(&r.unit));
+        let known = dataset.task(r.task).is_some() && dataset.is_known(UnitKey::parse(&r.unit));
         if !known {
             unknown.push(r.key());
         }

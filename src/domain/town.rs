@@ -26,7 +26,7 @@ pub struct TownView<'a> {
 
 /// The view for a unit id, or `None` if the dataset has no such unit.
 pub fn town_view<'a>(ds: &'a Dataset, unit_id: &str) -> Option<TownView<'a>> {
-    let unit = ds.units.iter().find(|u| u.id == unit_id)?;
+    let unit = ds.unit(unit_id)?;
     let mut named = Vec::new();
     let mut all_towns = Vec::new();
     let mut district = Vec::new();
