@@ -270,7 +270,7 @@ pub(crate) fn handle_document_title(state: AppState) {
             Page::Lists => text::NAV_LISTS.to_string(),
             Page::Print(unit) => format!(
                 "{}{}{}",
-                crate::domain::summary::unit_name(state.ds, unit).unwrap_or(unit),
+                crate::domain::summary::unit_label(state.ds, unit),
                 text::PRINT_TASK_LIST,
                 text::PRINT_MARK
             ),

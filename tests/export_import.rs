@@ -10,7 +10,7 @@ use qingdan::domain::merge::{merge, replace_all};
 use qingdan::domain::progress::{ProgressDoc, Status, DISTRICT};
 use qingdan::domain::schema::MigrateError;
 use qingdan::domain::summary::{all_unit_summaries, tasks_for_unit, unit_summary};
-use qingdan::domain::task::Dataset;
+use qingdan::domain::task::{Dataset, UnitKey};
 
 fn dataset() -> Dataset {
     serde_json::from_str(include_str!("fixtures/dataset-mini.json")).expect("fixture dataset")
@@ -42,7 +42,12 @@ fn sample(ds: &Dataset) -> ProgressDoc {
 #[test]
 fn tasks_per_unit_follow_scope() {
     let ds = dataset();
-    let ids = |u: &str| -> Vec<u16> { tasks_for_unit(&ds, u).iter().map(|t| t.id).collect() };
+    let ids = |u: &str| -> Vec<u16> {
+        tasks_for_unit(&ds, UnitKey::parse(u))
+            .iter()
+            .map(|t| t.id)
+            .collect()
+    };
     assert_eq!(ids("zhujiajiao"), vec![1, 2, 3]);
     assert_eq!(ids("jinze"), vec![1, 2, 3]);
     assert_eq!(ids("xiayang"), vec![2, 3]);

@@ -13,7 +13,7 @@ use qingdan::domain::rollup::{
     collect, Bar, Batch, CellCounts, RecordField, ReportCell, Rollup, TotalBasis, Winner,
     SILENT_AFTER_DAYS,
 };
-use qingdan::domain::task::{Dataset, Task};
+use qingdan::domain::task::{Dataset, Task, UnitKey};
 use qingdan::source::allocation::task_stated_totals;
 use qingdan::source::sample::sample_dataset;
 
@@ -882,7 +882,7 @@ mod properties {
 
     /// Applies `edit` as `unit` at `at`. The note id is unique per (unit, at).
     fn apply(ds: &Dataset, doc: &mut ProgressDoc, unit: &str, edit: &Edit, at: i64) {
-        let tasks = tasks_for_unit(ds, unit);
+        let tasks = tasks_for_unit(ds, UnitKey::parse(unit));
         let pick = |i: usize| tasks[i % tasks.len()];
         match edit {
             Edit::Status(t, s) => doc.set_status(pick(*t).id, unit, *s, at).unwrap(),

@@ -20,7 +20,7 @@ use qingdan::domain::share::{
     ShareScope, SharedLink, MAX_CHAT_LINK_CHARS,
 };
 use qingdan::domain::summary::{metric_progress, tasks_for_unit};
-use qingdan::domain::task::Dataset;
+use qingdan::domain::task::{Dataset, UnitKey};
 
 mod common;
 use common::{Cases, Rng};
@@ -105,7 +105,10 @@ fn unit_progress(ds: &Dataset, unit: &str, notes: bool, seed: u64) -> ProgressDo
     let mut doc = ProgressDoc::new(&ds.meta);
     // 2022-11-21 09:00 China time, then about a week of sessions.
     let mut t: i64 = 1_668_992_400_000;
-    for (i, task) in tasks_for_unit(ds, unit).into_iter().enumerate() {
+    for (i, task) in tasks_for_unit(ds, UnitKey::parse(unit))
+        .into_iter()
+        .enumerate()
+    {
         if i % 12 == 0 {
             t += 86_400_000 + rng.below(3_600_000) as i64;
         }

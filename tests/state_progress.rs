@@ -9,7 +9,7 @@ use qingdan::domain::limits::MAX_NOTE_CHARS;
 use qingdan::domain::messages::SAVE_READ_ONLY;
 use qingdan::domain::progress::{EditError, Note, ProgressDoc, Status};
 use qingdan::domain::task::Dataset;
-use qingdan::state::progress::{now_ms, NoticeKind, ProgressState};
+use qingdan::state::progress::{now_ms, Notice, NoticeId, NoticeKind, ProgressState};
 use qingdan::storage::{Failure, MemoryStore, ProgressStore, SaveError, StorageKey, StoreError};
 
 const NEWER: &str = include_str!("fixtures/progress-newer-schema.json");
@@ -74,7 +74,7 @@ fn save_notices(state: &ProgressState) -> Vec<String> {
         .notices
         .get_untracked()
         .into_iter()
-        .filter(|n| n.retry && n.kind == NoticeKind::Error)
+        .filter(|n| n.id == NoticeId::SaveFailed && n.kind == NoticeKind::Error)
         .map(|n| n.text)
         .collect()
 }
@@ -256,4 +256,42 @@ fn a_newer_apps_document_is_read_only_and_refuses_edits() {
     );
     assert_eq!(state.doc.get_untracked(), doc);
     assert_eq!(stored_text(&state).as_deref(), Some(NEWER));
+}
+
+#[test]
+fn notices_are_replaced_and_dismissed_by_their_id_not_their_text() {
+    let owner = Owner::new();
+    owner.set();
+    let ds = dataset();
+    let state = ProgressState::load_with(&ds, MemoryStore::new());
+    let reminder = |text: &str| Notice {
+        id: NoticeId::ExportReminder,
+        kind: NoticeKind::Warn,
+        text: text.to_string(),
+    };
+    let texts = || -> Vec<String> {
+        state
+            .notices
+            .get_untracked()
+            .into_iter()
+            .map(|n| n.text)
+            .collect()
+    };
+    state.show_notice(reminder("旧的提醒"));
+    state.show_notice(Notice {
+        id: NoticeId::MyUnitNotSaved,
+        kind: NoticeKind::Warn,
+        text: "未记住".to_string(),
+    });
+    state.show_notice(reminder("新的提醒"));
+    assert_eq!(
+        texts(),
+        ["新的提醒", "未记住"],
+        "one notice per id, in place"
+    );
+    // Exporting clears the reminder whatever its wording.
+    state.mark_exported();
+    assert_eq!(texts(), ["未记住"]);
+    state.dismiss(NoticeId::MyUnitNotSaved);
+    assert!(texts().is_empty());
 }

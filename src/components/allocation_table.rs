@@ -31,9 +31,7 @@ pub fn AllocationTable(
     let cols = columns(task);
     let has_villages = task.allocations.iter().any(|a| !a.villages.is_empty());
     let unit_name = |id: &str| {
-        ds.units
-            .iter()
-            .find(|u| u.id == id)
+        ds.unit(id)
             .map_or_else(|| id.to_string(), |u| u.name.clone())
     };
     let header = cols

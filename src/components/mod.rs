@@ -5,6 +5,7 @@ pub mod deadline_badge;
 pub mod facet_group;
 pub mod highlight;
 pub mod list_switch;
+pub mod message;
 pub mod nav;
 pub mod notices;
 pub mod plan_banner;

@@ -35,7 +35,7 @@ pub fn Notices() -> impl IntoView {
                 } else {
                     "status"
                 };
-                let retry = n.retry.then(|| {
+                let retry = n.retry().then(|| {
                     view! {
                         <button
                             type="button"
@@ -47,16 +47,16 @@ pub fn Notices() -> impl IntoView {
                         </button>
                     }
                 });
-                let n2 = n.clone();
+                let id = n.id;
                 view! {
                     <div class=class role=role data-testid="notice">
-                        <p>{n.text.clone()}</p>
+                        <p>{n.text}</p>
                         {retry}
                         <a class="button" href=data_href.clone()>{text::GO_EXPORT}</a>
                         <button
                             type="button"
                             class="button button-quiet"
-                            on:click=move |_| progress.dismiss(&n2)
+                            on:click=move |_| progress.dismiss(id)
                         >
                             {text::DISMISS}
                         </button>

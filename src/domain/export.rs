@@ -10,10 +10,9 @@ use crate::domain::messages;
 use crate::domain::number::fixed;
 use crate::domain::progress::{ExportInfo, ProgressDoc, Record};
 use crate::domain::summary::{
-    is_overdue, metric_progress, task_applies, tasks_for_unit, unit_keys, unit_name, unit_summary,
-    MetricProgress,
+    is_overdue, metric_progress, tasks_for_unit, unit_label, unit_summary, MetricProgress,
 };
-use crate::domain::task::{Dataset, Task};
+use crate::domain::task::{Dataset, Task, UnitKey};
 
 /// UTC+8 in seconds.
 const CHINA_OFFSET_SECS: i32 = 8 * 3600;
@@ -126,23 +125,23 @@ fn export_pairs<'a>(
     dataset: &'a Dataset,
     unit: Option<&str>,
 ) -> Vec<(&'a Task, String)> {
-    let keys: Vec<&str> = match unit {
-        Some(u) => vec![u],
-        None => unit_keys(dataset),
+    let keys: Vec<UnitKey> = match unit {
+        Some(u) => vec![UnitKey::parse(u)],
+        None => dataset.unit_keys().collect(),
     };
     let mut pairs = Vec::new();
     for task in &dataset.tasks {
-        for key in &keys {
-            if task_applies(dataset, task, key) || doc.record(task.id, key).is_some() {
-                pairs.push((task, (*key).to_string()));
+        for &key in &keys {
+            if dataset.applies(task, key) || doc.record(task.id, key.as_str()).is_some() {
+                pairs.push((task, key.as_str().to_string()));
             }
         }
     }
     // Records under unit keys the dataset does not know (kept, never hidden).
     if unit.is_none() {
         for r in doc.records.iter() {
-            if !keys.contains(&r.unit.as_str()) {
-                if let Some(task) = dataset.tasks.iter().find(|t| t.id == r.task) {
+            if !keys.contains(&UnitKey::parse(&r.unit)) {
+                if let Some(task) = dataset.task(r.task) {
                     pairs.push((task, r.unit.clone()));
                 }
             }
@@ -193,7 +192,7 @@ pub fn csv_rows(doc: &ProgressDoc, dataset: &Dataset, unit: Option<&str>) -> Vec
         let mut row = vec![
             task.id.to_string(),
             task.name.clone(),
-            unit_name(dataset, u).unwrap_or(u).to_string(),
+            unit_label(dataset, u).to_string(),
             doc.status(task.id, u).label_zh().to_string(),
         ];
         for i in 0..width {
@@ -237,7 +236,7 @@ pub fn export_csv(doc: &ProgressDoc, dataset: &Dataset, unit: Option<&str>) -> S
 /// 1. 【推进中】任务名称｜道路 5/8公里（62.5%）｜11-27 备注第一行
 /// ```
 pub fn unit_brief(doc: &ProgressDoc, dataset: &Dataset, unit: &str, today: Date) -> String {
-    let name = unit_name(dataset, unit).unwrap_or(unit);
+    let name = unit_label(dataset, unit);
     let s = unit_summary(doc, dataset, unit, today);
     let mut out = format!(
         "【{name}】{} 进度简报\n日期：{}\n{}\n",
@@ -252,7 +251,7 @@ pub fn unit_brief(doc: &ProgressDoc, dataset: &Dataset, unit: &str, today: Date)
             s.not_started
         )
     );
-    for task in tasks_for_unit(dataset, unit) {
+    for task in tasks_for_unit(dataset, UnitKey::parse(unit)) {
         let status = doc.status(task.id, unit);
         let mut label = status.label_zh().to_string();
         if is_overdue(task, status, today) {

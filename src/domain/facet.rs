@@ -12,23 +12,16 @@
 use std::collections::BTreeSet;
 
 use super::messages::DISTRICT_NAME;
-use super::progress::DISTRICT;
 use super::query::{
     category_label, deadline_month, leads_index, month_label, ScopeKey, StatusKey, TaskQuery,
 };
 use super::sort::sort_by;
-use super::task::{Dataset, Scope, Task};
-use super::town::{applies_to, applies_to_id, names_unit};
+use super::task::{Dataset, Task, UnitKey};
 
-/// Whether `task` concerns the unit id `u`, or with [`DISTRICT`] the district level (the
-/// district-scope tasks: a roll-up cell's link to a task names its unit so). An id the dataset
-/// lacks has the tasks whose allocations name it.
+/// Whether `task` concerns the unit key `u` of the URL: a unit id, or `district` for the
+/// district level (the district-scope tasks: a roll-up cell's link to a task names its unit so).
 fn unit_has(ds: &Dataset, task: &Task, u: &str) -> bool {
-    if u == DISTRICT {
-        task.scope == Scope::District || names_unit(task, u)
-    } else {
-        applies_to_id(ds, task, u)
-    }
+    ds.applies(task, UnitKey::parse(u))
 }
 
 /// One facet of the task list.
@@ -133,11 +126,11 @@ impl FacetKind {
     ) {
         match self {
             FacetKind::Unit => {
-                for u in ds.units.iter().filter(|u| applies_to(task, u)) {
+                for u in ds.units.iter().filter(|u| task.applies_to(u)) {
                     out.push(FacetKey::Unit(u.id.clone()));
                 }
                 for id in &q.units {
-                    if unit_has(ds, task, id) && !ds.units.iter().any(|u| u.id == *id) {
+                    if unit_has(ds, task, id) && ds.unit(id).is_none() {
                         out.push(FacetKey::Unit(id.clone()));
                     }
                 }
@@ -285,12 +278,10 @@ impl FacetKey {
     /// shows its bare id.
     pub fn label(&self, ds: &Dataset) -> String {
         match self {
-            FacetKey::Unit(id) if id == DISTRICT => DISTRICT_NAME.to_string(),
-            FacetKey::Unit(id) => ds
-                .units
-                .iter()
-                .find(|u| u.id == *id)
-                .map_or_else(|| id.clone(), |u| u.name.clone()),
+            FacetKey::Unit(id) => match UnitKey::parse(id) {
+                UnitKey::District => DISTRICT_NAME.to_string(),
+                UnitKey::Unit(_) => ds.unit(id).map_or_else(|| id.clone(), |u| u.name.clone()),
+            },
             FacetKey::Category(id) => category_label(ds, *id),
             FacetKey::Lead(name) => name.clone(),
             FacetKey::Month(m) => month_label(*m),
@@ -449,7 +440,7 @@ mod tests {
             FacetKey::Unit("zhujiajiao".into()),
             FacetKey::Unit("nowhere".into()),
             FacetKey::Unit("jinze".into()),
-            FacetKey::Unit(DISTRICT.into()),
+            FacetKey::Unit(crate::domain::task::DISTRICT_KEY.into()),
             FacetKey::Month(0),
             FacetKey::Month(10),
             FacetKey::Category(5),

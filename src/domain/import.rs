@@ -18,8 +18,8 @@ use crate::domain::lists::name_from_id;
 use crate::domain::messages;
 use crate::domain::progress::{check_amount, ProgressDoc, RecordKey};
 use crate::domain::schema::{migrate, MigrateError};
-use crate::domain::summary::{is_known_unit, unit_name};
-use crate::domain::task::Dataset;
+use crate::domain::summary::unit_label;
+use crate::domain::task::{Dataset, UnitKey};
 
 /// Largest import file accepted (5 MB; a full year of notes is well under 1 MB).
 pub const MAX_IMPORT_BYTES: usize = 5 * 1024 * 1024;
@@ -229,7 +229,7 @@ pub fn validate_import(
     let mut doc = doc;
     let mut unknown = Vec::new();
     doc.records.retain(|r| {
-        let known = dataset.tasks.iter().any(|t| t.id == r.task) && is_known_unit(dataset, &r.unit);
+        let known = dataset.task(r.task).is_some() && dataset.is_known(UnitKey::parse(&r.unit));
         if !known {
             unknown.push(r.key());
         }
@@ -261,7 +261,7 @@ fn too_long(s: &str, max: usize) -> bool {
 fn check_limits(doc: &ProgressDoc, dataset: &Dataset) -> Result<(), ImportError> {
     for r in doc.records.iter() {
         // Name the unit as users know it (朱家角镇), falling back to the key.
-        let unit = unit_name(dataset, &r.unit).unwrap_or(&r.unit).to_string();
+        let unit = unit_label(dataset, &r.unit).to_string();
         let task = r.task;
         if too_long(&r.unit, MAX_KEY_CHARS) {
             return Err(ImportError::BadKey {

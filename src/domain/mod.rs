@@ -14,7 +14,7 @@
 //! search, town                     full-text search; which tasks a unit has
 //! deadline                         deadline lights, the plan's end
 //! messages                         every text the domain produces (see its module doc)
-//! task, number                     the dataset types; number text
+//! task, number                     the dataset and its catalogue (unit keys, lookups); number text
 //! date, sort, csv, percent, limits    civil dates, stable sort, CSV cells, URL encoding, limits
 //! ```
 //!

@@ -28,8 +28,9 @@ pub const APP_TAG: &str = "qingdan";
 /// [`crate::domain::schema::migrate`]; a newer one is read-only.
 pub const CURRENT_SCHEMA: u32 = 1;
 
-/// The unit key of the district level (区级), used beside the 12 unit slugs.
-pub const DISTRICT: &str = "district";
+/// The unit key of the district level (区级) as records store it, beside the 12 unit slugs
+/// (see [`crate::domain::task::UnitKey`]).
+pub const DISTRICT: &str = crate::domain::task::DISTRICT_KEY;
 
 /// How far a unit has got with a task.
 #[derive(

@@ -3,56 +3,30 @@
 
 use crate::domain::date::Date;
 use crate::domain::messages;
-use crate::domain::progress::{ProgressDoc, Status, DISTRICT};
-use crate::domain::task::{Dataset, Scope, Task};
-use crate::domain::town::{applies_to_id, names_unit};
+use crate::domain::progress::{ProgressDoc, Status};
+use crate::domain::task::{Dataset, Task, UnitKey};
 
-/// Whether `unit` (a slug or [`DISTRICT`]) has to report on `task`.
-///
-/// District-scope tasks belong to the district level only; the others to the units their scope
-/// covers (the 11 街镇, plus the park for `AllTownsAndPark`) and to every unit the allocation
-/// names, even outside the scope.
-pub fn task_applies(dataset: &Dataset, task: &Task, unit: &str) -> bool {
-    if unit == DISTRICT {
-        return task.scope == Scope::District || names_unit(task, unit);
-    }
-    applies_to_id(dataset, task, unit)
-}
-
-/// The tasks `unit` reports on, in source order.
-pub fn tasks_for_unit<'a>(dataset: &'a Dataset, unit: &str) -> Vec<&'a Task> {
+/// The tasks `unit` reports on ([`Dataset::applies`]), in source order.
+pub fn tasks_for_unit<'a>(dataset: &'a Dataset, unit: UnitKey) -> Vec<&'a Task> {
     dataset
         .tasks
         .iter()
-        .filter(|t| task_applies(dataset, t, unit))
+        .filter(|t| dataset.applies(t, unit))
         .collect()
 }
 
-/// All unit keys: the 12 unit slugs in dataset order, then [`DISTRICT`].
-pub fn unit_keys(dataset: &Dataset) -> Vec<&str> {
-    dataset
-        .units
-        .iter()
-        .map(|u| u.id.as_str())
-        .chain(std::iter::once(DISTRICT))
-        .collect()
-}
-
-/// Whether `key` is one of the 12 unit slugs or [`DISTRICT`].
-pub fn is_known_unit(dataset: &Dataset, key: &str) -> bool {
-    key == DISTRICT || dataset.units.iter().any(|u| u.id == key)
-}
-
-/// The full name of a unit key (`zhujiajiao` → `朱家角镇`, `district` → `区级`).
-pub fn unit_name<'a>(dataset: &'a Dataset, key: &str) -> Option<&'a str> {
-    if key == DISTRICT {
-        return Some(messages::DISTRICT_NAME);
+/// The full name of a unit key (`zhujiajiao` → `朱家角镇`, the district level → `区级`).
+pub fn unit_name<'a>(dataset: &'a Dataset, key: UnitKey) -> Option<&'a str> {
+    match key {
+        UnitKey::District => Some(messages::DISTRICT_NAME),
+        UnitKey::Unit(id) => dataset.unit(id).map(|u| u.name.as_str()),
     }
-    dataset
-        .units
-        .iter()
-        .find(|u| u.id == key)
-        .map(|u| u.name.as_str())
+}
+
+/// The full name of a unit key as records and URLs write it, or the key itself when the
+/// dataset has no such unit.
+pub fn unit_label<'a>(dataset: &'a Dataset, key: &'a str) -> &'a str {
+    unit_name(dataset, UnitKey::parse(key)).unwrap_or(key)
 }
 
 /// One metric of one (task, unit): target from the dataset, completed amount from the progress.
@@ -144,7 +118,7 @@ pub fn unit_summary(doc: &ProgressDoc, dataset: &Dataset, unit: &str, today: Dat
         unit: unit.to_string(),
         ..UnitSummary::default()
     };
-    for task in tasks_for_unit(dataset, unit) {
+    for task in tasks_for_unit(dataset, UnitKey::parse(unit)) {
         let status = doc.status(task.id, unit);
         s.total += 1;
         match status {
@@ -162,8 +136,8 @@ pub fn unit_summary(doc: &ProgressDoc, dataset: &Dataset, unit: &str, today: Dat
 
 /// Counts for every unit key (12 units, then the district level).
 pub fn all_unit_summaries(doc: &ProgressDoc, dataset: &Dataset, today: Date) -> Vec<UnitSummary> {
-    unit_keys(dataset)
-        .into_iter()
-        .map(|u| unit_summary(doc, dataset, u, today))
+    dataset
+        .unit_keys()
+        .map(|u| unit_summary(doc, dataset, u.as_str(), today))
         .collect()
 }

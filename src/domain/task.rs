@@ -78,6 +78,106 @@ pub struct Unit {
     pub kind: UnitKind,
 }
 
+/// The stored and URL form of [`UnitKey::District`]: progress records, exports and links write
+/// the district level as `"district"` beside the unit slugs.
+pub const DISTRICT_KEY: &str = "district";
+
+/// Who reports on a task: one unit, by its id, or the district level (区级). Documents, exports
+/// and URLs keep the string form ([`UnitKey::as_str`]); code that reads one parses it once
+/// ([`UnitKey::parse`]) and matches on the variant instead of comparing with `"district"`.
+/// Borrowed and `Copy`, so passing one costs no allocation.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum UnitKey<'a> {
+    /// The district level: the district-scope tasks and any allocation naming it.
+    District,
+    /// A unit id such as `zhujiajiao` (an imported file may name one the dataset lacks).
+    Unit(&'a str),
+}
+
+impl<'a> UnitKey<'a> {
+    /// The key a stored or URL string names: [`DISTRICT_KEY`] is the district level, anything
+    /// else a unit id.
+    pub fn parse(key: &'a str) -> UnitKey<'a> {
+        if key == DISTRICT_KEY {
+            UnitKey::District
+        } else {
+            UnitKey::Unit(key)
+        }
+    }
+
+    /// The stored and URL form (the inverse of [`UnitKey::parse`]).
+    pub fn as_str(self) -> &'a str {
+        match self {
+            UnitKey::District => DISTRICT_KEY,
+            UnitKey::Unit(id) => id,
+        }
+    }
+}
+
+/// The catalogue: looking units and tasks up, and which tasks a unit reports on, in one place.
+impl Dataset {
+    /// A unit by id.
+    pub fn unit(&self, id: &str) -> Option<&Unit> {
+        self.units.iter().find(|u| u.id == id)
+    }
+
+    /// A task by id.
+    pub fn task(&self, id: u16) -> Option<&Task> {
+        self.tasks.iter().find(|t| t.id == id)
+    }
+
+    /// Every unit key: the units in dataset order, then the district level.
+    pub fn unit_keys(&self) -> impl Iterator<Item = UnitKey<'_>> {
+        self.units
+            .iter()
+            .map(|u| UnitKey::Unit(u.id.as_str()))
+            .chain(std::iter::once(UnitKey::District))
+    }
+
+    /// Whether `key` is the district level or one of the dataset's units.
+    pub fn is_known(&self, key: UnitKey) -> bool {
+        match key {
+            UnitKey::District => true,
+            UnitKey::Unit(id) => self.unit(id).is_some(),
+        }
+    }
+
+    /// Whether `key` has to report on `task`.
+    ///
+    /// District-scope tasks belong to the district level only; the others to the units their
+    /// scope covers (the 11 街镇, plus the park for `AllTownsAndPark`) and to every unit the
+    /// allocation names, even outside the scope. A unit id the dataset lacks has the tasks whose
+    /// allocations name it.
+    pub fn applies(&self, task: &Task, key: UnitKey) -> bool {
+        match key {
+            UnitKey::District => task.scope == Scope::District || task.names_unit(DISTRICT_KEY),
+            UnitKey::Unit(id) => match self.unit(id) {
+                Some(u) => task.applies_to(u),
+                None => task.names_unit(id),
+            },
+        }
+    }
+}
+
+impl Task {
+    /// True if the task's allocations name the unit id.
+    pub fn names_unit(&self, unit_id: &str) -> bool {
+        self.allocations.iter().any(|a| a.unit == unit_id)
+    }
+
+    /// True if the task applies to the unit: the allocation names it, or the scope is
+    /// [`Scope::AllTowns`] and the unit is not the park, or the scope is
+    /// [`Scope::AllTownsAndPark`]. District-level tasks apply to no unit in particular.
+    pub fn applies_to(&self, unit: &Unit) -> bool {
+        self.names_unit(&unit.id)
+            || match self.scope {
+                Scope::AllTowns => unit.kind != UnitKind::Park,
+                Scope::AllTownsAndPark => true,
+                Scope::Listed | Scope::District => false,
+            }
+    }
+}
+
 /// Which units a task applies to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]

@@ -4,32 +4,7 @@ use std::cmp::Ordering;
 
 use super::number::shortest;
 use super::sort::sort_by;
-use super::task::{Dataset, Scope, Task, Unit, UnitAllocation, UnitKind};
-
-/// True if the task's allocations name the unit id.
-pub fn names_unit(task: &Task, unit_id: &str) -> bool {
-    task.allocations.iter().any(|a| a.unit == unit_id)
-}
-
-/// True if the task applies to the unit: the allocation names it, or the scope is
-/// [`Scope::AllTowns`] and the unit is not the park, or the scope is [`Scope::AllTownsAndPark`].
-/// District-level tasks apply to no unit in particular.
-pub fn applies_to(task: &Task, unit: &Unit) -> bool {
-    names_unit(task, &unit.id)
-        || match task.scope {
-            Scope::AllTowns => unit.kind != UnitKind::Park,
-            Scope::AllTownsAndPark => true,
-            Scope::Listed | Scope::District => false,
-        }
-}
-
-/// Like [`applies_to`] for a unit id; an id missing from the dataset applies only where named.
-pub fn applies_to_id(ds: &Dataset, task: &Task, unit_id: &str) -> bool {
-    match ds.units.iter().find(|u| u.id == unit_id) {
-        Some(u) => applies_to(task, u),
-        None => names_unit(task, unit_id),
-    }
-}
+use super::task::{Dataset, Scope, Task, Unit, UnitAllocation};
 
 /// Orders tasks by deadline (tasks without one last), then by id.
 pub fn by_deadline(a: &Task, b: &Task) -> Ordering {
@@ -51,14 +26,14 @@ pub struct TownView<'a> {
 
 /// The view for a unit id, or `None` if the dataset has no such unit.
 pub fn town_view<'a>(ds: &'a Dataset, unit_id: &str) -> Option<TownView<'a>> {
-    let unit = ds.units.iter().find(|u| u.id == unit_id)?;
+    let unit = ds.unit(unit_id)?;
     let mut named = Vec::new();
     let mut all_towns = Vec::new();
     let mut district = Vec::new();
     for task in &ds.tasks {
         if let Some(a) = task.allocations.iter().find(|a| a.unit == unit.id) {
             named.push((task, a));
-        } else if applies_to(task, unit) {
+        } else if task.applies_to(unit) {
             all_towns.push(task);
         } else if task.scope == Scope::District {
             district.push(task);
@@ -133,7 +108,7 @@ pub fn town_counts(ds: &Dataset) -> Vec<TownCounts> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::task::Assignment;
+    use crate::domain::task::{Assignment, UnitKey};
     use crate::source::sample::sample_dataset;
 
     fn ids(tasks: &[&Task]) -> Vec<u16> {
@@ -185,7 +160,7 @@ mod tests {
         let applying = |id: &str| -> Vec<u16> {
             ds.tasks
                 .iter()
-                .filter(|t| applies_to(t, unit(id)))
+                .filter(|t| t.applies_to(unit(id)))
                 .map(|t| t.id)
                 .collect()
         };
@@ -193,6 +168,40 @@ mod tests {
         assert_eq!(applying("xiayang"), [2, 3, 4, 6]);
         assert_eq!(applying("jinze"), [1, 3, 4, 6]);
         assert_eq!(applying("park"), [3, 8]);
+    }
+
+    #[test]
+    fn the_catalogue_finds_units_and_tasks_by_typed_key() {
+        let ds = sample_dataset();
+        for key in ["district", "zhujiajiao", "nowhere", ""] {
+            assert_eq!(UnitKey::parse(key).as_str(), key, "stored form round-trips");
+        }
+        assert_eq!(UnitKey::parse("district"), UnitKey::District);
+        let keys: Vec<&str> = ds.unit_keys().map(UnitKey::as_str).collect();
+        assert_eq!(keys.len(), ds.units.len() + 1);
+        assert_eq!(keys.last(), Some(&"district"));
+        assert!(ds.is_known(UnitKey::District));
+        assert!(ds.is_known(UnitKey::Unit("zhujiajiao")));
+        assert!(!ds.is_known(UnitKey::Unit("nowhere")));
+        assert_eq!(ds.task(3).map(|t| t.id), Some(3));
+        assert!(ds.task(999).is_none());
+        // A dataset unit has the tasks of its scope; the district level the district-scope ones;
+        // an id the dataset lacks only where an allocation names it.
+        let zhujiajiao = ds.unit("zhujiajiao").unwrap();
+        for task in &ds.tasks {
+            assert_eq!(
+                ds.applies(task, UnitKey::Unit("zhujiajiao")),
+                task.applies_to(zhujiajiao)
+            );
+            assert_eq!(
+                ds.applies(task, UnitKey::District),
+                task.scope == Scope::District || task.names_unit("district")
+            );
+            assert_eq!(
+                ds.applies(task, UnitKey::Unit("nowhere")),
+                task.names_unit("nowhere")
+            );
+        }
     }
 
     #[test]

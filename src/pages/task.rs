@@ -5,11 +5,10 @@ use leptos::prelude::*;
 use crate::components::allocation_table::AllocationTable;
 use crate::components::deadline_badge::DeadlineBadge;
 use crate::components::progress_editor::ProgressEditor;
-use crate::domain::progress::DISTRICT;
 use crate::domain::query::{category_label, ScopeKey, StatusKey};
 use crate::domain::route::Page;
-use crate::domain::summary::{task_applies, unit_name};
-use crate::domain::task::Task;
+use crate::domain::summary::unit_name;
+use crate::domain::task::{Task, UnitKey};
 use crate::pages::not_found::NotFound;
 use crate::state::use_app_state;
 use crate::text;
@@ -132,12 +131,13 @@ fn TaskProgress(task: &'static Task) -> impl IntoView {
     let mut units: Vec<(String, String)> = ds
         .units
         .iter()
-        .filter(|u| task_applies(ds, task, &u.id))
+        .filter(|u| task.applies_to(u))
         .map(|u| (u.id.clone(), u.name.clone()))
         .collect();
+    let district = UnitKey::District;
     units.push((
-        DISTRICT.to_string(),
-        unit_name(ds, DISTRICT).unwrap_or(DISTRICT).to_string(),
+        district.as_str().to_string(),
+        unit_name(ds, district).unwrap_or_default().to_string(),
     ));
     let from_url = state.route.with_untracked(|r| match r.query.units.len() {
         1 => r.query.units.first().cloned(),

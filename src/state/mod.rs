@@ -7,13 +7,12 @@ use leptos::prelude::*;
 use crate::domain::date::Date;
 use crate::domain::deadline::finished_plan_as_of;
 use crate::domain::export::china_date;
-use crate::domain::progress::{Status, DISTRICT};
+use crate::domain::progress::Status;
 use crate::domain::query::StatusKey;
 use crate::domain::query::TaskQuery;
 use crate::domain::route::{page_path, Entry, Page, Route};
 use crate::domain::search::{terms, SearchIndex};
-use crate::domain::task::{Dataset, Task, Unit};
-use crate::domain::town::applies_to_id;
+use crate::domain::task::{Dataset, Task, Unit, UnitKey};
 use crate::storage::{load_my_unit, save_my_unit};
 use progress::ProgressState;
 
@@ -99,21 +98,24 @@ impl AppState {
         out
     }
 
-    /// A unit by id.
+    /// A unit by id ([`Dataset::unit`]).
     pub fn unit(&self, id: &str) -> Option<&'static Unit> {
-        self.ds.units.iter().find(|u| u.id == id)
+        self.ds.unit(id)
     }
 
-    /// A task by id.
+    /// A task by id ([`Dataset::task`]).
     pub fn task(&self, id: u16) -> Option<&'static Task> {
-        self.ds.tasks.iter().find(|t| t.id == id)
+        self.ds.task(id)
     }
 
     /// The unit whose progress a list shows for `task`: "我的街镇" where the task applies to
     /// it, else the district level.
     pub fn default_unit_for(&self, task: &Task) -> String {
-        self.my_unit
-            .with(|mine| default_unit(self.ds, mine.as_deref(), task).to_string())
+        self.my_unit.with(|mine| {
+            default_unit(self.ds, mine.as_deref(), task)
+                .as_str()
+                .to_string()
+        })
     }
 
     /// The status of (task, unit) as a list key. Tracks the progress document.
@@ -125,7 +127,7 @@ impl AppState {
     pub fn status_of(&self, task: &Task) -> StatusKey {
         self.my_unit.with(|mine| {
             let unit = default_unit(self.ds, mine.as_deref(), task);
-            self.status_for(task, unit)
+            self.status_for(task, unit.as_str())
         })
     }
 
@@ -148,9 +150,10 @@ impl AppState {
 }
 
 /// "我的街镇" where `task` applies to it, else the district level.
-fn default_unit<'a>(ds: &Dataset, mine: Option<&'a str>, task: &Task) -> &'a str {
-    mine.filter(|u| applies_to_id(ds, task, u))
-        .unwrap_or(DISTRICT)
+fn default_unit<'a>(ds: &Dataset, mine: Option<&'a str>, task: &Task) -> UnitKey<'a> {
+    mine.map(UnitKey::Unit)
+        .filter(|&u| ds.applies(task, u))
+        .unwrap_or(UnitKey::District)
 }
 
 /// Makes the state available to every component below the caller.
@@ -197,7 +200,7 @@ pub fn stored_my_unit(ds: &Dataset, progress: &ProgressState) -> Option<String> 
     progress
         .with_store(|s| load_my_unit(s).ok().flatten())
         .flatten()
-        .filter(|id| ds.units.iter().any(|u| &u.id == id))
+        .filter(|id| ds.unit(id).is_some())
 }
 
 /// Sets (or clears) "我的街镇" and remembers it in this browser. If storage refuses, the choice
@@ -208,12 +211,10 @@ pub fn set_my_unit(state: AppState, unit: Option<String>) {
         .progress
         .with_store(|s| save_my_unit(s, unit.as_deref()));
     if let Some(Err(e)) = saved {
-        state.progress.notices.update(|n| {
-            n.push(progress::Notice {
-                kind: progress::NoticeKind::Warn,
-                text: crate::text::my_unit_not_saved(&e.message_zh()),
-                retry: false,
-            })
+        state.progress.show_notice(progress::Notice {
+            id: progress::NoticeId::MyUnitNotSaved,
+            kind: progress::NoticeKind::Warn,
+            text: crate::text::my_unit_not_saved(&e.message_zh()),
         });
     }
 }

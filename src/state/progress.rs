@@ -40,15 +40,41 @@ pub enum NoticeKind {
     Info,
 }
 
+/// Which banner a notice is. The banner area shows at most one notice of each; a newer one
+/// replaces it, and it is cleared or dismissed by this id (never by comparing its text).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NoticeId {
+    /// The stored document could not be used as it is (unreadable, from a newer app), found at
+    /// load or when another tab saved.
+    StoredDoc,
+    /// This browser's storage cannot be opened at all.
+    NoStorage,
+    /// The stored progress belongs to another list.
+    OtherList,
+    /// Changes older than a week were never exported.
+    ExportReminder,
+    /// The last save failed: the one notice that offers "重试保存".
+    SaveFailed,
+    /// "我的街镇" could not be remembered in this browser.
+    MyUnitNotSaved,
+}
+
 /// A message shown in the banner area.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Notice {
+    /// Which notice it is.
+    pub id: NoticeId,
     /// How serious.
     pub kind: NoticeKind,
     /// The text, in Chinese.
     pub text: String,
-    /// Whether "重试保存" makes sense.
-    pub retry: bool,
+}
+
+impl Notice {
+    /// Whether "重试保存" makes sense (a failed save).
+    pub fn retry(&self) -> bool {
+        self.id == NoticeId::SaveFailed
+    }
 }
 
 /// The progress document, the storage behind it and what the user must be told about it.
@@ -140,9 +166,9 @@ impl ProgressState {
                         _ => NoticeKind::Error,
                     };
                     notices.push(Notice {
+                        id: NoticeId::StoredDoc,
                         kind,
                         text: msg,
-                        retry: false,
                     });
                 }
                 let doc = match outcome {
@@ -158,9 +184,9 @@ impl ProgressState {
             }
             Err(e) => {
                 notices.push(Notice {
+                    id: NoticeId::NoStorage,
                     kind: NoticeKind::Error,
                     text: crate::domain::messages::load_unavailable(&e.message_zh()),
-                    retry: false,
                 });
                 (None, fresh)
             }
@@ -172,9 +198,9 @@ impl ProgressState {
         }
         if doc.dataset_id != ds.meta.id {
             notices.push(Notice {
+                id: NoticeId::OtherList,
                 kind: NoticeKind::Warn,
                 text: text::other_dataset_stored(&doc.dataset_id),
-                retry: false,
             });
         }
         let state = ProgressState {
@@ -277,10 +303,10 @@ impl ProgressState {
             }
             other => {
                 if let Some(msg) = other.message_zh() {
-                    self.push_notice(Notice {
+                    self.show_notice(Notice {
+                        id: NoticeId::StoredDoc,
                         kind: NoticeKind::Warn,
                         text: msg,
-                        retry: false,
                     });
                 }
                 if store.borrow().is_read_only() {
@@ -362,8 +388,7 @@ impl ProgressState {
     /// Notes that the user exported now (for the export reminder).
     pub fn mark_exported(&self) {
         let _ = self.with_store(|s| save_last_export(s, now_ms()));
-        self.notices
-            .update(|n| n.retain(|x| x.text != text::EXPORT_REMINDER));
+        self.dismiss(NoticeId::ExportReminder);
     }
 
     /// Shows the export reminder when changes older than 7 days were never exported.
@@ -373,39 +398,43 @@ impl ProgressState {
             .flatten();
         let oldest = self.doc.with_untracked(|d| d.oldest_change_after(last));
         if needs_export_reminder(last, oldest, now_ms()) {
-            self.push_notice(Notice {
+            self.show_notice(Notice {
+                id: NoticeId::ExportReminder,
                 kind: NoticeKind::Warn,
                 text: text::EXPORT_REMINDER.to_string(),
-                retry: false,
             });
         }
     }
 
-    fn push_notice(&self, notice: Notice) {
-        self.notices.update(|n| {
-            if !n.contains(&notice) {
-                n.push(notice);
-            }
-        });
+    /// Shows `notice`: in place of the notice with its id if one is shown, else last.
+    pub fn show_notice(&self, notice: Notice) {
+        self.notices
+            .update(|list| match list.iter_mut().find(|n| n.id == notice.id) {
+                Some(old) => *old = notice,
+                None => list.push(notice),
+            });
     }
 
     /// Sets or clears the one "could not save" notice.
     fn set_save_notice(&self, message: Option<String>) {
-        self.notices.update(|n| {
-            n.retain(|x| !x.retry);
-            if let Some(text) = message {
-                n.push(Notice {
-                    kind: NoticeKind::Error,
-                    text,
-                    retry: true,
-                });
-            }
-        });
+        match message {
+            Some(text) => self.show_notice(Notice {
+                id: NoticeId::SaveFailed,
+                kind: NoticeKind::Error,
+                text,
+            }),
+            None => self.dismiss(NoticeId::SaveFailed),
+        }
     }
 
-    /// Dismisses a notice.
-    pub fn dismiss(&self, notice: &Notice) {
-        self.notices.update(|n| n.retain(|x| x != notice));
+    /// Removes the notice `id`, if shown (only then are the banners redrawn).
+    pub fn dismiss(&self, id: NoticeId) {
+        if self
+            .notices
+            .with_untracked(|n| n.iter().any(|x| x.id == id))
+        {
+            self.notices.update(|n| n.retain(|x| x.id != id));
+        }
     }
 }
 

@@ -2,11 +2,12 @@
 
 use leptos::prelude::*;
 
+use crate::components::message::{Message, MessageBanner};
 use crate::domain::export::{export_csv, export_file_name, export_json, format_stamp, unit_brief};
 use crate::domain::import::{preview, validate_import, ImportDoc, ImportPreview, MAX_IMPORT_BYTES};
-use crate::domain::progress::DISTRICT;
 use crate::domain::route::{Page, Route};
-use crate::domain::summary::{unit_keys, unit_name};
+use crate::domain::summary::unit_name;
+use crate::domain::task::{Dataset, UnitKey};
 use crate::state::progress::now_ms;
 use crate::state::use_app_state;
 use crate::storage::{corrupt_backups, load_last_export, KeyValueStore};
@@ -25,38 +26,64 @@ pub fn DataPage() -> impl IntoView {
     }
 }
 
+/// What the data page exports: every unit's progress, or one unit key's.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum ExportScope {
+    /// All units and the district level (the picker's empty value).
+    All,
+    /// One unit, or the district level.
+    Unit(UnitKey<'static>),
+}
+
+impl ExportScope {
+    /// The scope a value of the unit picker names: a unit key of the dataset, else (the empty
+    /// "all units" value) all units.
+    fn from_value(ds: &'static Dataset, value: &str) -> ExportScope {
+        ds.unit_keys()
+            .find(|k| k.as_str() == value)
+            .map_or(ExportScope::All, ExportScope::Unit)
+    }
+
+    /// The one unit key exported, if not all.
+    fn unit(self) -> Option<UnitKey<'static>> {
+        match self {
+            ExportScope::All => None,
+            ExportScope::Unit(k) => Some(k),
+        }
+    }
+}
+
 /// Export as JSON, CSV, a text brief, or a printable checklist.
 #[component]
 fn ExportSection() -> impl IntoView {
     let state = use_app_state();
     let ds = state.ds;
     let progress = state.progress;
-    // "" = all units.
-    let unit = RwSignal::new(state.my_unit.get_untracked().unwrap_or_default());
+    let scope = RwSignal::new(
+        state
+            .my_unit
+            .with_untracked(|u| ExportScope::from_value(ds, u.as_deref().unwrap_or_default())),
+    );
     let message = RwSignal::new(None::<String>);
     let brief = Memo::new(move |_| {
-        let u = unit.get();
-        if u.is_empty() {
-            return None;
-        }
-        Some(progress.doc.with(|d| unit_brief(d, ds, &u, state.as_of())))
+        let u = scope.get().unit()?;
+        Some(
+            progress
+                .doc
+                .with(|d| unit_brief(d, ds, u.as_str(), state.as_of())),
+        )
     });
-    let scope = move || {
-        let u = unit.get();
-        (!u.is_empty()).then_some(u)
-    };
     let file_name = move |ext: &str| {
-        let u = scope();
-        let name = u.as_deref().and_then(|u| unit_name(ds, u));
+        let name = scope.get().unit().and_then(|u| unit_name(ds, u));
         export_file_name(name, state.today, ext)
     };
     let export = move |json: bool| {
-        let u = scope();
+        let u = scope.get().unit().map(UnitKey::as_str);
         let result = progress.doc.with_untracked(|d| {
             if json {
-                export_json(d, u.as_deref(), now_ms()).map_err(|e| e.message_zh())
+                export_json(d, u, now_ms()).map_err(|e| e.message_zh())
             } else {
-                Ok(export_csv(d, ds, u.as_deref()))
+                Ok(export_csv(d, ds, u))
             }
         });
         let name = file_name(if json { "json" } else { "csv" });
@@ -81,9 +108,18 @@ fn ExportSection() -> impl IntoView {
         }),
         None => message.set(Some(text::BRIEF_NEEDS_UNIT.to_string())),
     };
+    // The print and share pages of "all units" show the district level.
+    let page_unit = move || {
+        scope
+            .get()
+            .unit()
+            .unwrap_or(UnitKey::District)
+            .as_str()
+            .to_string()
+    };
     let print_href = move || {
         Route {
-            page: Page::Print(scope().unwrap_or_else(|| DISTRICT.to_string())),
+            page: Page::Print(page_unit()),
             query: Default::default(),
             as_of: state.route.with_untracked(|r| r.as_of),
             list: state.route.with_untracked(|r| r.list.clone()),
@@ -92,7 +128,7 @@ fn ExportSection() -> impl IntoView {
     };
     let share_href = move || {
         Route {
-            page: Page::Share(scope().unwrap_or_else(|| DISTRICT.to_string())),
+            page: Page::Share(page_unit()),
             query: Default::default(),
             as_of: state.route.with_untracked(|r| r.as_of),
             list: state.route.with_untracked(|r| r.list.clone()),
@@ -108,17 +144,15 @@ fn ExportSection() -> impl IntoView {
                     id="export-unit"
                     class="field-input"
                     data-testid="export-unit"
-                    on:change:target=move |ev| unit.set(ev.target().value())
+                    on:change:target=move |ev| scope.set(ExportScope::from_value(ds, &ev.target().value()))
                 >
-                    <option value="" selected=move || unit.get().is_empty()>{text::ALL_UNITS_OPTION}</option>
-                    {unit_keys(ds)
-                        .into_iter()
+                    <option value="" selected=move || scope.get() == ExportScope::All>{text::ALL_UNITS_OPTION}</option>
+                    {ds
+                        .unit_keys()
                         .map(|k| {
-                            let key = k.to_string();
-                            let k2 = key.clone();
                             view! {
-                                <option value=key selected=move || unit.get() == k2>
-                                    {unit_name(ds, k).unwrap_or(k).to_string()}
+                                <option value=k.as_str() selected=move || scope.get() == ExportScope::Unit(k)>
+                                    {unit_name(ds, k).unwrap_or(k.as_str())}
                                 </option>
                             }
                         })
@@ -167,7 +201,7 @@ fn ImportSection() -> impl IntoView {
     let ds = state.ds;
     let progress = state.progress;
     let pending = RwSignal::new(None::<Pending>);
-    let message = RwSignal::new(None::<(bool, String)>);
+    let message = RwSignal::new(None::<Message>);
     let confirm_replace = RwSignal::new(false);
     let can_undo = RwSignal::new(progress.before_import().is_some());
 
@@ -186,10 +220,10 @@ fn ImportSection() -> impl IntoView {
                     let p = progress.doc.with_untracked(|d| preview(d, &doc));
                     let warnings: Vec<String> =
                         doc.warnings.iter().map(|w| w.message_zh()).collect();
-                    message.set((!warnings.is_empty()).then(|| (false, warnings.join(" "))));
+                    message.set((!warnings.is_empty()).then(|| Message::info(warnings.join(" "))));
                     pending.set(Some(Pending { doc, preview: p }));
                 }
-                Err(e) => message.set(Some((true, e))),
+                Err(e) => message.set(Some(Message::error(e))),
             }
         });
         // Choosing the same file again must fire `change` again.
@@ -204,15 +238,15 @@ fn ImportSection() -> impl IntoView {
                 pending.set(None);
                 confirm_replace.set(false);
                 can_undo.set(true);
-                message.set(Some((false, text::IMPORT_DONE.to_string())));
+                message.set(Some(Message::info(text::IMPORT_DONE.to_string())));
             }
-            Err(e) => message.set(Some((true, e))),
+            Err(e) => message.set(Some(Message::error(e))),
         }
     };
     let undo = move |_| match progress.undo_import() {
-        Ok(true) => message.set(Some((false, text::IMPORT_UNDONE.to_string()))),
+        Ok(true) => message.set(Some(Message::info(text::IMPORT_UNDONE.to_string()))),
         Ok(false) => {}
-        Err(e) => message.set(Some((true, e))),
+        Err(e) => message.set(Some(Message::error(e))),
     };
     view! {
         <section class="data-section" data-testid="import">
@@ -230,17 +264,7 @@ fn ImportSection() -> impl IntoView {
                     on:change:target=on_file
                 />
             </div>
-            <p
-                class=move || match message.with(|m| m.as_ref().map(|(e, _)| *e)) {
-                    Some(true) => "banner banner-error",
-                    Some(false) => "banner banner-info",
-                    None => "",
-                }
-                role=move || if message.with(|m| matches!(m, Some((true, _)))) { "alert" } else { "status" }
-                data-testid="import-message"
-            >
-                {move || message.get().map(|(_, m)| m)}
-            </p>
+            <MessageBanner message=message testid="import-message" />
             {move || {
                 pending
                     .get()

@@ -4,6 +4,7 @@ use leptos::prelude::*;
 
 use crate::domain::deadline::deadline_phrase;
 use crate::domain::summary::{metric_progress, tasks_for_unit, unit_name, unit_summary};
+use crate::domain::task::UnitKey;
 use crate::domain::town::{assignment_summary, format_value};
 use crate::pages::not_found::NotFound;
 use crate::state::use_app_state;
@@ -17,7 +18,7 @@ pub fn PrintPage(
 ) -> impl IntoView {
     let state = use_app_state();
     let ds = state.ds;
-    let Some(name) = unit_name(ds, &unit).map(str::to_string) else {
+    let Some(name) = unit_name(ds, UnitKey::parse(&unit)).map(str::to_string) else {
         return view! { <NotFound message=text::TOWN_NOT_FOUND /> }.into_any();
     };
     let as_of = state.as_of();
@@ -25,7 +26,7 @@ pub fn PrintPage(
     let rows = move || {
         let u = unit.get_value();
         state.progress.doc.with(|d| {
-            tasks_for_unit(ds, &u)
+            tasks_for_unit(ds, UnitKey::parse(&u))
                 .into_iter()
                 .map(|t| {
                     let status = d.status(t.id, &u);

@@ -11,10 +11,10 @@ use leptos::prelude::*;
 
 use crate::domain::export::format_stamp;
 use crate::domain::import::{preview, ImportDoc};
-use crate::domain::progress::DISTRICT;
 use crate::domain::route::{Entry, Page, Route};
 use crate::domain::share::{decode, payload_from_link};
-use crate::domain::summary::{is_known_unit, unit_name};
+use crate::domain::summary::unit_label;
+use crate::domain::task::UnitKey;
 use crate::router::{current_hash, push_url, replace_url};
 use crate::state::use_app_state;
 use crate::text;
@@ -150,7 +150,7 @@ fn Preview(doc: ImportDoc, merge: Callback<ImportDoc>, cancel: Callback<()>) -> 
     let export = doc.doc.export.as_ref();
     let unit = export
         .and_then(|e| e.unit.as_deref())
-        .map_or(text::ALL_UNITS_OPTION, |u| unit_name(ds, u).unwrap_or(u))
+        .map_or(text::ALL_UNITS_OPTION, |u| unit_label(ds, u))
         .to_string();
     let made = format_stamp(export.map_or(0, |e| e.exported_at));
     let records = doc.doc.records.len();
@@ -220,7 +220,7 @@ fn Done(outcome: Outcome, undo: Callback<()>) -> impl IntoView {
         Outcome::Merged { new, updated, unit } => {
             // A unit's own page; the district's and every unit's progress show on the list.
             let page = unit
-                .filter(|u| u != DISTRICT && is_known_unit(ds, u))
+                .filter(|u| matches!(UnitKey::parse(u), UnitKey::Unit(id) if ds.unit(id).is_some()))
                 .map(Page::Town);
             let label = if page.is_some() {
                 text::RECEIVE_VIEW_UNIT

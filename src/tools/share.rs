@@ -11,8 +11,8 @@ use crate::domain::export::{export_file_name, export_json};
 use crate::domain::qr::{QrSvg, MAX_PHONE_QR_VERSION};
 use crate::domain::route::{Page, Route};
 use crate::domain::share::{offer, ShareOffer, ShareScope, SharedLink, MAX_CHAT_LINK_CHARS};
-use crate::domain::summary::{is_known_unit, unit_keys, unit_name};
-use crate::domain::task::Dataset;
+use crate::domain::summary::unit_name;
+use crate::domain::task::{Dataset, UnitKey};
 use crate::router::{current_hash, replace_url};
 use crate::state::progress::now_ms;
 use crate::state::use_app_state;
@@ -26,7 +26,7 @@ pub fn SharePage(
 ) -> impl IntoView {
     let state = use_app_state();
     let ds = state.ds;
-    let unknown = (!unit.is_empty() && !is_known_unit(ds, &unit)).then(|| unit.clone());
+    let unknown = (!unit.is_empty() && !ds.is_known(UnitKey::parse(&unit))).then(|| unit.clone());
     let unit = RwSignal::new(if unknown.is_some() {
         String::new()
     } else {
@@ -85,7 +85,7 @@ pub fn SharePage(
     // The same JSON file as the data page's export of the unit.
     let export = Callback::new(move |()| {
         let u = unit.get_untracked();
-        let name = export_file_name(unit_name(ds, &u), state.today, "json");
+        let name = export_file_name(unit_name(ds, UnitKey::parse(&u)), state.today, "json");
         let body = state
             .progress
             .doc
@@ -165,7 +165,7 @@ fn page_address() -> String {
 fn follow_url_unit(ds: &'static Dataset, unit: RwSignal<String>) {
     let handle = window_event_listener(leptos::ev::hashchange, move |_| {
         if let Page::Share(mut u) = Route::from_hash(&current_hash()).page {
-            if !is_known_unit(ds, &u) {
+            if !ds.is_known(UnitKey::parse(&u)) {
                 u.clear();
             }
             if unit.with_untracked(|now| *now != u) {
@@ -195,14 +195,14 @@ fn UnitPicker(unit: RwSignal<String>, on_pick: Callback<String>) -> impl IntoVie
                 <Show when=move || unit.with(String::is_empty)>
                     <option value="" selected>{text::SHARE_PICK_UNIT}</option>
                 </Show>
-                {unit_keys(ds)
-                    .into_iter()
+                {ds
+                    .unit_keys()
                     .map(|k| {
-                        let key = k.to_string();
+                        let key = k.as_str().to_string();
                         let k2 = key.clone();
                         view! {
                             <option value=key selected=move || unit.with(|u| *u == k2)>
-                                {unit_name(ds, k).unwrap_or(k).to_string()}
+                                {unit_name(ds, k).unwrap_or(k.as_str()).to_string()}
                             </option>
                         }
                     })

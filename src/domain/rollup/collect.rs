@@ -8,10 +8,10 @@ use crate::domain::import::{
 };
 use crate::domain::merge::merge;
 use crate::domain::messages;
-use crate::domain::progress::{Amount, Note, ProgressDoc, Record, RecordKey, Status, DISTRICT};
+use crate::domain::progress::{Amount, Note, ProgressDoc, Record, RecordKey, Status};
 use crate::domain::sort::sort_by;
-use crate::domain::summary::unit_name;
-use crate::domain::task::Dataset;
+use crate::domain::summary::unit_label;
+use crate::domain::task::{Dataset, UnitKey};
 
 /// The result of collecting a set of files: what each file holds, where files disagree, and the
 /// document that applying them all would give. Nothing has been applied.
@@ -210,7 +210,7 @@ impl Batch {
     pub fn conflict_message_zh(&self, conflict: &Conflict, dataset: &Dataset) -> String {
         let names =
             |ids: &[usize]| -> Vec<&str> { ids.iter().map(|&i| self.file_name(i)).collect() };
-        let unit = unit_name(dataset, &conflict.unit).unwrap_or(&conflict.unit);
+        let unit = unit_label(dataset, &conflict.unit);
         match &conflict.winner {
             Winner::File(i) => messages::rollup_conflict_one(
                 conflict.task,
@@ -253,7 +253,8 @@ fn covered_units(dataset: &Dataset, doc: &ProgressDoc) -> Vec<String> {
         }
     }
     // Dataset units in canonical order, then the district, then anything else by key.
-    let rank = |u: &str| -> (usize, bool) { (unit_order(u), u != DISTRICT) };
+    let rank =
+        |u: &str| -> (usize, bool) { (unit_order(u), UnitKey::parse(u) != UnitKey::District) };
     sort_by(&mut units, &|a, b| {
         rank(a).cmp(&rank(b)).then_with(|| a.cmp(b))
     });

@@ -7,11 +7,9 @@ use crate::domain::export::{china_date, format_number};
 use crate::domain::messages;
 use crate::domain::progress::{Note, ProgressDoc, Record, RecordKey, Status, DISTRICT};
 use crate::domain::query::category_label;
-use crate::domain::summary::{
-    is_overdue, metric_progress, task_applies, unit_keys, unit_name, MetricProgress,
-};
+use crate::domain::summary::{is_overdue, metric_progress, unit_name, MetricProgress};
 use crate::domain::task::StatedTotal;
-use crate::domain::task::{Dataset, Task};
+use crate::domain::task::{Dataset, Task, UnitKey};
 
 use super::charts::CellCounts;
 
@@ -252,12 +250,12 @@ impl<'a> Rollup<'a> {
     /// The roll-up of `doc` over `tasks` (e.g. the list page's filtered tasks; a task given twice
     /// is shown once) at the date `as_of`.
     pub fn new(dataset: &'a Dataset, doc: &ProgressDoc, as_of: Date, tasks: &[&'a Task]) -> Self {
-        let columns: Vec<Column> = unit_keys(dataset)
-            .into_iter()
+        let columns: Vec<Column> = dataset
+            .unit_keys()
             .map(|key| Column {
-                key: key.to_string(),
-                name: unit_name(dataset, key).unwrap_or(key).to_string(),
-                district: key == DISTRICT,
+                key: key.as_str().to_string(),
+                name: unit_name(dataset, key).unwrap_or(key.as_str()).to_string(),
+                district: key == UnitKey::District,
             })
             .collect();
 
@@ -272,7 +270,9 @@ impl<'a> Rollup<'a> {
             cells: columns
                 .iter()
                 .map(|c| {
-                    task_applies(dataset, task, &c.key).then(|| Cell::new(task, &c.key, doc, as_of))
+                    dataset
+                        .applies(task, UnitKey::parse(&c.key))
+                        .then(|| Cell::new(task, &c.key, doc, as_of))
                 })
                 .collect(),
         };

@@ -5,10 +5,11 @@
 use leptos::prelude::*;
 
 use crate::browser::{read_files, ReadFile};
+use crate::components::message::{Message, MessageBanner};
 use crate::domain::export::format_stamp;
 use crate::domain::import::MAX_IMPORT_BYTES;
 use crate::domain::rollup::{collect, AcceptedFile, Batch};
-use crate::domain::summary::unit_name;
+use crate::domain::summary::unit_label;
 use crate::domain::task::Dataset;
 use crate::state::use_app_state;
 use crate::text;
@@ -67,7 +68,7 @@ impl Pending {
 fn unit_names(ds: &Dataset, file: &AcceptedFile) -> String {
     file.units
         .iter()
-        .map(|k| unit_name(ds, k).unwrap_or(k))
+        .map(|k| unit_label(ds, k))
         .collect::<Vec<_>>()
         .join("、")
 }
@@ -79,8 +80,7 @@ pub fn CollectSection() -> impl IntoView {
     let ds = state.ds;
     let progress = state.progress;
     let pending = RwSignal::new(None::<Pending>);
-    // (is an error, text)
-    let message = RwSignal::new(None::<(bool, String)>);
+    let message = RwSignal::new(None::<Message>);
     let can_undo = RwSignal::new(progress.before_import().is_some());
     let dragging = RwSignal::new(false);
     let read_only = move || progress.read_only.get();
@@ -93,14 +93,16 @@ pub fn CollectSection() -> impl IntoView {
             return;
         }
         pending.set(None);
-        message.set(Some((false, text::collect_reading(files.len()))));
+        message.set(Some(Message::info(text::collect_reading(files.len()))));
         read_files(files, MAX_IMPORT_BYTES as f64, move |read| {
             let p = progress.doc.with_untracked(|d| Pending::new(d, ds, read));
             let (accepted, refused) = p.accepted_refused();
-            message.set(Some((
-                accepted == 0,
-                text::collect_read(p.lines.len(), accepted, refused),
-            )));
+            let line = text::collect_read(p.lines.len(), accepted, refused);
+            message.set(Some(if accepted == 0 {
+                Message::error(line)
+            } else {
+                Message::info(line)
+            }));
             pending.set(Some(p));
         });
     };
@@ -125,22 +127,22 @@ pub fn CollectSection() -> impl IntoView {
             Ok(()) => {
                 pending.set(None);
                 can_undo.set(true);
-                message.set(Some((false, text::COLLECT_DONE.to_string())));
+                message.set(Some(Message::info(text::COLLECT_DONE.to_string())));
             }
-            Err(e) => message.set(Some((true, e))),
+            Err(e) => message.set(Some(Message::error(e))),
         }
     };
     let cancel = move |_| {
         pending.set(None);
-        message.set(Some((false, text::COLLECT_CANCELLED.to_string())));
+        message.set(Some(Message::info(text::COLLECT_CANCELLED.to_string())));
     };
     let undo = move |_| match progress.undo_import() {
         Ok(true) => {
             can_undo.set(false);
-            message.set(Some((false, text::IMPORT_UNDONE.to_string())));
+            message.set(Some(Message::info(text::IMPORT_UNDONE.to_string())));
         }
         Ok(false) => can_undo.set(false),
-        Err(e) => message.set(Some((true, e))),
+        Err(e) => message.set(Some(Message::error(e))),
     };
 
     view! {
@@ -171,19 +173,7 @@ pub fn CollectSection() -> impl IntoView {
                 />
                 <p class="muted rollup-drop-hint" aria-hidden="true">{text::COLLECT_DROP}</p>
             </div>
-            // A live region present from the start (empty until used): screen readers announce a
-            // change of its text.
-            <p
-                class=move || match message.with(|m| m.as_ref().map(|(e, _)| *e)) {
-                    Some(true) => "banner banner-error",
-                    Some(false) => "banner banner-info",
-                    None => "",
-                }
-                role=move || if message.with(|m| matches!(m, Some((true, _)))) { "alert" } else { "status" }
-                data-testid="collect-message"
-            >
-                {move || message.get().map(|(_, m)| m)}
-            </p>
+            <MessageBanner message=message testid="collect-message" />
             {move || pending.get().map(|p| view! { <BatchView pending=p confirm=confirm cancel=cancel /> })}
             <Show when=move || can_undo.get()>
                 <button type="button" class="button" data-testid="collect-undo" on:click=undo disabled=read_only>

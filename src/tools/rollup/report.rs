@@ -5,6 +5,7 @@
 use leptos::prelude::*;
 
 use crate::browser::{download, download_bytes};
+use crate::components::message::Message;
 use crate::domain::rollup::{rollup_csv, rollup_file_name, Rollup};
 use crate::domain::xlsx::write_workbook;
 use crate::state::use_app_state;
@@ -28,10 +29,10 @@ pub fn ReportSection(
     printing: RwSignal<bool>,
 ) -> impl IntoView {
     let state = use_app_state();
-    let message = RwSignal::new(None::<(bool, String)>);
+    let message = RwSignal::new(None::<Message>);
     let done = move |name: &str, result: Result<(), String>| match result {
-        Ok(()) => message.set(Some((false, text::exported(name)))),
-        Err(e) => message.set(Some((true, e))),
+        Ok(()) => message.set(Some(Message::info(text::exported(name)))),
+        Err(e) => message.set(Some(Message::error(e))),
     };
     let csv = move |_| {
         let name = rollup_file_name(state.as_of_date.get_untracked(), "csv");
@@ -72,10 +73,10 @@ pub fn ReportSection(
                 </button>
             </div>
             <p
-                role=move || if message.with(|m| matches!(m, Some((true, _)))) { "alert" } else { "status" }
+                role=move || message.with(|m| Message::role(m.as_ref()))
                 data-testid="report-message"
             >
-                {move || message.get().map(|(_, m)| m)}
+                {move || message.with(|m| m.as_ref().map(|m| m.text.clone()))}
             </p>
         </section>
     }
