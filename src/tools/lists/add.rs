@@ -4,6 +4,7 @@
 
 use leptos::prelude::*;
 
+use crate::components::message::Message;
 use crate::domain::lists::list_document;
 use crate::domain::route::{Page, Route};
 use crate::source::list::{read_list_with, ListReport, UnitCorrections};
@@ -44,8 +45,7 @@ pub fn AddList(on_added: impl Fn() + Send + Sync + 'static) -> impl IntoView {
     let state = use_app_state();
     let pasted = RwSignal::new(String::new());
     let draft = RwSignal::new(None::<Draft>);
-    // (is an error, text)
-    let message = RwSignal::new(None::<(bool, String)>);
+    let message = RwSignal::new(None::<Message>);
     let saved = RwSignal::new(None::<String>);
 
     let read_pasted = move |_| {
@@ -53,7 +53,7 @@ pub fn AddList(on_added: impl Fn() + Send + Sync + 'static) -> impl IntoView {
         message.set(None);
         let text = pasted.get_untracked();
         if text.trim().is_empty() {
-            message.set(Some((true, text::LIST_PASTE_EMPTY.to_string())));
+            message.set(Some(Message::error(text::LIST_PASTE_EMPTY.to_string())));
             return;
         }
         draft.set(Some(Draft::read(
@@ -69,7 +69,7 @@ pub fn AddList(on_added: impl Fn() + Send + Sync + 'static) -> impl IntoView {
         };
         input.set_value("");
         saved.set(None);
-        message.set(Some((false, text::LIST_READING.to_string())));
+        message.set(Some(Message::info(text::LIST_READING.to_string())));
         crate::browser::read_files(vec![file], MAX_TABLE_BYTES, move |mut read| {
             let Some((name, bytes)) = read.pop() else {
                 return;
@@ -79,7 +79,7 @@ pub fn AddList(on_added: impl Fn() + Send + Sync + 'static) -> impl IntoView {
                     message.set(None);
                     draft.set(Some(Draft::read(text, name, UnitCorrections::new())));
                 }
-                Err(e) => message.set(Some((true, e))),
+                Err(e) => message.set(Some(Message::error(e))),
             }
         });
     };
@@ -96,7 +96,7 @@ pub fn AddList(on_added: impl Fn() + Send + Sync + 'static) -> impl IntoView {
         };
         match result {
             Ok(()) => draft.set(Some(Draft::read(d.text, d.file_name, corrections))),
-            Err(e) => message.set(Some((true, e))),
+            Err(e) => message.set(Some(Message::error(e))),
         }
     });
     let save = Callback::new(move |()| {
@@ -109,16 +109,18 @@ pub fn AddList(on_added: impl Fn() + Send + Sync + 'static) -> impl IntoView {
             Ok(id) => {
                 draft.set(None);
                 pasted.set(String::new());
-                message.set(Some((false, text::list_saved(&report.dataset.meta.title))));
+                message.set(Some(Message::info(text::list_saved(
+                    &report.dataset.meta.title,
+                ))));
                 saved.set(Some(id));
                 on_added();
             }
-            Err(e) => message.set(Some((true, e))),
+            Err(e) => message.set(Some(Message::error(e))),
         }
     });
     let cancel = Callback::new(move |()| {
         draft.set(None);
-        message.set(Some((false, text::LIST_ADD_CANCELLED.to_string())));
+        message.set(Some(Message::info(text::LIST_ADD_CANCELLED.to_string())));
     });
 
     view! {
@@ -149,15 +151,11 @@ pub fn AddList(on_added: impl Fn() + Send + Sync + 'static) -> impl IntoView {
                 </label>
             </p>
             <p
-                class=move || match message.with(|m| m.as_ref().map(|(e, _)| *e)) {
-                    Some(true) => "banner banner-error",
-                    Some(false) => "banner banner-info",
-                    None => "",
-                }
-                role=move || if message.with(|m| matches!(m, Some((true, _)))) { "alert" } else { "status" }
+                class=move || message.with(|m| Message::banner_class(m.as_ref()))
+                role=move || message.with(|m| Message::role(m.as_ref()))
                 data-testid="list-message"
             >
-                {move || message.get().map(|(_, m)| m)}
+                {move || message.get().map(|m| m.text)}
                 {move || {
                     saved
                         .get()
