@@ -8,7 +8,7 @@ use leptos::prelude::*;
 
 use crate::domain::facet::{FacetEntry, FacetKey, FacetKind};
 use crate::domain::route::Route;
-use crate::state::use_app_state;
+use crate::state::{use_app_state, AppState};
 use crate::text;
 
 /// `route` with `key` toggled in its query.
@@ -21,6 +21,19 @@ fn toggled(route: &Route, key: &FacetKey) -> Route {
 /// The hash of `route` with `key` toggled in its query.
 pub fn toggled_href(route: &Route, key: &FacetKey) -> String {
     toggled(route, key).to_hash()
+}
+
+/// A chip for a selected facet value: a link that removes it (the task list's and the roll-up's
+/// "active filters" rows).
+pub fn active_chip(state: AppState, key: FacetKey, label: String) -> impl IntoView {
+    view! {
+        <li>
+            <a class="chip" href=move || state.route.with(|r| toggled_href(r, &key))>
+                {label}
+                <span aria-hidden="true">" ×"</span>
+            </a>
+        </li>
+    }
 }
 
 /// A facet group's title and `data-testid`.

@@ -2,11 +2,11 @@
 
 use leptos::prelude::*;
 
-use crate::components::facet_group::{toggled_href, FacetGroup};
+use crate::components::facet_group::{active_chip, FacetGroup};
 use crate::components::progressive::{sliced, FIRST};
 use crate::components::search_bar::{AsOfInput, SearchBox, SortSelect};
 use crate::components::task_card::TaskCard;
-use crate::domain::facet::{selected_values, FacetKey, FacetKind};
+use crate::domain::facet::{selected_values, FacetKind};
 use crate::domain::filter::{filter_and_count_in, filter_tasks_in, FacetCounts};
 use crate::domain::query::TaskQuery;
 use crate::domain::task::Task;
@@ -80,18 +80,6 @@ fn facet_groups(evaluated: Memo<Evaluated>) -> impl IntoView {
             view! { <FacetGroup kind=kind entries=entries /> }
         })
         .collect_view()
-}
-
-/// A chip for a selected facet value: a link that removes it.
-fn chip(state: AppState, key: FacetKey, label: String) -> impl IntoView {
-    view! {
-        <li>
-            <a class="chip" href=move || state.route.with(|r| toggled_href(r, &key))>
-                {label}
-                <span aria-hidden="true">" ×"</span>
-            </a>
-        </li>
-    }
 }
 
 /// Moves the keyboard focus to the element `id` (a skip link's target: the hash holds the route,
@@ -210,7 +198,7 @@ pub fn TasksPage() -> impl IntoView {
                     <Show when=move || active.with(|a| !a.is_empty())>
                         <ul class="chips" aria-label=text::ACTIVE_FILTERS data-testid="active-filters">
                             {move || {
-                                active.get().into_iter().map(|(k, l)| chip(state, k, l)).collect_view()
+                                active.get().into_iter().map(|(k, l)| active_chip(state, k, l)).collect_view()
                             }}
                         </ul>
                     </Show>

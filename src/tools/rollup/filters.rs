@@ -3,9 +3,9 @@
 
 use leptos::prelude::*;
 
-use crate::components::facet_group::{toggled_href, FacetGroup};
+use crate::components::facet_group::{active_chip, FacetGroup};
 use crate::components::search_bar::{AsOfInput, SearchBox};
-use crate::domain::facet::{selected_values, FacetKey, FacetKind};
+use crate::domain::facet::{selected_values, FacetKind};
 use crate::state::use_app_state;
 use crate::text;
 
@@ -39,16 +39,6 @@ pub fn RollupFilters(filtered: Memo<Filtered>) -> impl IntoView {
             })
             .to_hash()
     };
-    let chip = move |key: FacetKey, label: String| {
-        view! {
-            <li>
-                <a class="chip" href=move || state.route.with(|r| toggled_href(r, &key))>
-                    {label}
-                    <span aria-hidden="true">" ×"</span>
-                </a>
-            </li>
-        }
-    };
     view! {
         <section class="rollup-section rollup-filters no-print" aria-labelledby="rollup-filters-title">
             <h3 id="rollup-filters-title">{text::ROLLUP_FILTERS}</h3>
@@ -78,7 +68,7 @@ pub fn RollupFilters(filtered: Memo<Filtered>) -> impl IntoView {
             </div>
             <Show when=move || active.with(|a| !a.is_empty())>
                 <ul class="chips" aria-label=text::ACTIVE_FILTERS data-testid="active-filters">
-                    {move || active.get().into_iter().map(|(k, l)| chip(k, l)).collect_view()}
+                    {move || active.get().into_iter().map(|(k, l)| active_chip(state, k, l)).collect_view()}
                 </ul>
             </Show>
         </section>
