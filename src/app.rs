@@ -34,17 +34,17 @@ pub fn App() -> impl IntoView {
 pub(crate) fn with_list(own: Entry, shell: fn(&'static Dataset) -> AnyView) -> AnyView {
     let wanted = Route::from_hash(&current_hash()).list;
     match data::open_list(crate::state::progress::open_backend(), wanted.as_deref()) {
-        Ok(ds) => {
-            // Parsed once for the whole session; every component borrows it.
-            shell(Box::leak(Box::new(ds)))
-        }
+        // Parsed once for the whole session; every component borrows it.
+        Ok(ds) => shell(ds),
         Err(e) => {
             // A broken build's list has no way out; a missing or unreadable list has two.
             let (title, testid, ways_out) = match &e {
                 data::ListError::Embedded(_) => (text::DATA_ERROR_TITLE, "data-error", None),
                 _ => {
                     let entry = running_entry(own);
-                    let builtin = data::embedded().map(|d| d.meta.title).unwrap_or_default();
+                    let builtin = data::builtin()
+                        .map(|d| d.meta.title.as_str())
+                        .unwrap_or_default();
                     // No app runs under this page: any other address (its links, back, an edited
                     // URL) is opened afresh.
                     let handle = window_event_listener(leptos::ev::hashchange, |_| {
@@ -56,7 +56,7 @@ pub(crate) fn with_list(own: Entry, shell: fn(&'static Dataset) -> AnyView) -> A
                     let ways_out = view! {
                         <p class="fatal-links">
                             <a href=Route::default().href_from(entry)>
-                                {text::open_builtin_list(&builtin)}
+                                {text::open_builtin_list(builtin)}
                             </a>
                             <a href=Route::default().with_page(Page::Lists).href_from(entry)>
                                 {text::GO_TO_LISTS}

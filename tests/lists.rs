@@ -57,9 +57,9 @@ fn add_open_record_export_import_round_trip() {
 
     // Opened by its id, it is the same list; the built-in one opens without an id.
     let opened = open_list(Ok(&mem), Some(&id)).expect("opens");
-    assert_eq!(opened, ds);
+    assert_eq!(*opened, ds);
     assert_eq!(
-        open_list(Ok(&mem), None).expect("built-in"),
+        *open_list(Ok(&mem), None).expect("built-in"),
         embedded().unwrap()
     );
     let stored = stored_lists(&mem).expect("listed");

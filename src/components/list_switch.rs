@@ -2,25 +2,24 @@
 
 use leptos::prelude::*;
 
-use crate::domain::lists::read_list_document;
+use crate::data::added_lists;
 use crate::domain::route::{Page, Route};
 use crate::state::progress::open_backend;
 use crate::state::use_app_state;
-use crate::storage::stored_lists;
 use crate::text;
 
 /// (id, title) of every list that opens: the built-in one (id `None`), then those added.
 fn choices() -> Vec<(Option<String>, String)> {
     let mut out = Vec::new();
-    if let Ok(ds) = crate::data::embedded() {
-        out.push((None, ds.meta.title));
+    if let Ok(ds) = crate::data::builtin() {
+        out.push((None, ds.meta.title.clone()));
     }
-    let stored = open_backend()
+    let added = open_backend()
         .ok()
-        .and_then(|s| stored_lists(&s).ok())
+        .and_then(|s| added_lists(&s).ok())
         .unwrap_or_default();
-    for (id, text) in stored {
-        if let Ok(list) = read_list_document(&text) {
+    for (id, list) in added {
+        if let Ok(list) = list {
             out.push((Some(id), list.dataset.meta.title));
         }
     }

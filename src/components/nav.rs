@@ -3,7 +3,6 @@
 use leptos::prelude::*;
 
 use crate::components::list_switch::ListSwitch;
-use crate::domain::query::TaskQuery;
 use crate::domain::route::{Page, RollupView, Route};
 use crate::state::use_app_state;
 use crate::text;
@@ -27,10 +26,8 @@ pub fn TopNav() -> impl IntoView {
     let current = move || state.route.with(|r| section(&r.page));
     // Links keep the as-of date: it is part of what the user is reviewing.
     let link = move |page: Page| Route {
-        page,
-        query: TaskQuery::default(),
         as_of: state.route.with(|r| r.as_of),
-        list: state.route.with(|r| r.list.clone()),
+        ..state.fresh_route(page)
     };
     let item = move |page: Page, label: &'static str| {
         let sec = section(&page);

@@ -3,7 +3,7 @@
 
 use leptos::prelude::*;
 
-use crate::domain::route::{Page, Route};
+use crate::domain::route::Page;
 use crate::state::progress::NoticeKind;
 use crate::state::use_app_state;
 use crate::text;
@@ -13,12 +13,7 @@ use crate::text;
 pub fn Notices() -> impl IntoView {
     let state = use_app_state();
     let progress = state.progress;
-    let data_href = Route {
-        page: Page::Data,
-        list: state.route.with_untracked(|r| r.list.clone()),
-        ..Route::default()
-    }
-    .href_from(state.entry);
+    let data_href = state.fresh_route(Page::Data).href_from(state.entry);
     move || {
         progress
             .notices

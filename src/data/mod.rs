@@ -5,10 +5,10 @@
 //! another Dataset JSON instead (the benchmark's synthetic lists). Unset, it is
 //! `src/data/qingpu-2022.json`.
 
-use crate::domain::lists::{name_from_id, read_list_document};
+use crate::domain::lists::{name_from_id, read_list_document, ListSummary, StoredList};
 use crate::domain::pinyin::ReadingTable;
 use crate::domain::task::{Dataset, DATASET_SCHEMA};
-use crate::storage::{load_list_text, KeyValueStore, StoreError};
+use crate::storage::{load_list_text, stored_lists, KeyValueStore, StoreError};
 use crate::text;
 
 /// The embedded dataset JSON, exactly as generated (see `build.rs` for `QINGDAN_DATASET`).
@@ -71,13 +71,14 @@ impl ListError {
     }
 }
 
-/// The list `id` names: the embedded one when `id` is `None` or its own id, else a list added in
-/// this browser (read from `store`; its reading table becomes the one pinyin search uses).
+/// The list `id` names: the embedded one ([`builtin`]) when `id` is `None` or its own id, else a
+/// list added in this browser (read from `store`; its reading table becomes the one pinyin search
+/// uses), parsed once and kept for the page's life.
 pub fn open_list<S: KeyValueStore>(
     store: Result<S, StoreError>,
     id: Option<&str>,
-) -> Result<Dataset, ListError> {
-    let embedded = embedded().map_err(ListError::Embedded)?;
+) -> Result<&'static Dataset, ListError> {
+    let embedded = builtin().map_err(|e| ListError::Embedded(e.clone()))?;
     let Some(id) = id.filter(|id| *id != embedded.meta.id) else {
         return Ok(embedded);
     };
@@ -90,7 +91,72 @@ pub fn open_list<S: KeyValueStore>(
         problem,
     })?;
     let _ = READINGS.set(list.readings);
-    Ok(list.dataset)
+    Ok(Box::leak(Box::new(list.dataset)))
+}
+
+/// A list this browser can open, as the lists page and the top bar's switch show it.
+#[derive(Debug, Clone, PartialEq)]
+pub enum KnownList {
+    /// A list that opens: the built-in one (`added` false) or one added in this browser.
+    Readable {
+        /// What is shown of it.
+        summary: ListSummary,
+        /// Whether it was added in this browser (and so can be removed).
+        added: bool,
+    },
+    /// Stored but unreadable: it can only be removed.
+    Unreadable {
+        /// The list's id.
+        id: String,
+        /// Why it cannot be read, in Chinese.
+        problem: String,
+    },
+}
+
+impl KnownList {
+    /// The list's id.
+    pub fn id(&self) -> &str {
+        match self {
+            KnownList::Readable { summary, .. } => &summary.id,
+            KnownList::Unreadable { id, .. } => id,
+        }
+    }
+}
+
+/// The built-in list, then every list stored in `store` (by id); `Err` (in Chinese) when the
+/// storage cannot be read.
+pub fn known_lists<S: KeyValueStore>(
+    store: Result<S, StoreError>,
+) -> Result<Vec<KnownList>, String> {
+    let mut lists = Vec::new();
+    if let Ok(ds) = builtin() {
+        lists.push(KnownList::Readable {
+            summary: ListSummary::of(ds, 0),
+            added: false,
+        });
+    }
+    let store = store.map_err(|e| e.message_zh())?;
+    for (id, list) in added_lists(&store).map_err(|e| e.message_zh())? {
+        lists.push(match list {
+            Ok(list) => KnownList::Readable {
+                summary: ListSummary::of(&list.dataset, list.added_at),
+                added: true,
+            },
+            Err(problem) => KnownList::Unreadable { id, problem },
+        });
+    }
+    Ok(lists)
+}
+
+/// A list added in this browser: its id, and the list read, or why it cannot be (in Chinese).
+pub type AddedList = (String, Result<StoredList, String>);
+
+/// Every list added in this browser, by id.
+pub fn added_lists<S: KeyValueStore>(store: &S) -> Result<Vec<AddedList>, StoreError> {
+    Ok(stored_lists(store)?
+        .into_iter()
+        .map(|(id, text)| (id, read_list_document(&text)))
+        .collect())
 }
 
 /// The common reading table, written by `build.rs` from the `pinyin` crate: the 3 755 level-1
@@ -139,9 +205,16 @@ pub fn parse_dataset(json: &str) -> Result<Dataset, DataError> {
     Ok(ds)
 }
 
-/// The embedded dataset.
+/// The embedded dataset, parsed afresh (a caller may change it; the app uses [`builtin`]).
 pub fn embedded() -> Result<Dataset, DataError> {
     parse_dataset(DATASET_JSON)
+}
+
+/// The embedded dataset, parsed once for the page's life and shared by everything that needs it
+/// (the list shown, the lists page, the top bar's switch, checks against the built-in id).
+pub fn builtin() -> Result<&'static Dataset, &'static DataError> {
+    static BUILTIN: std::sync::OnceLock<Result<Dataset, DataError>> = std::sync::OnceLock::new();
+    BUILTIN.get_or_init(embedded).as_ref()
 }
 
 #[cfg(test)]

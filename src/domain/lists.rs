@@ -123,17 +123,20 @@ pub fn read_list_document(text: &str) -> Result<StoredList, String> {
     })
 }
 
+/// The districts whose lists get a readable id (`qingpu-2023`): district as the title writes it,
+/// and its slug. The source parser makes ids with it, and [`name_from_id`] reads them back.
+pub const DISTRICT_SLUGS: [(&str, &str); 1] = [("青浦区", "qingpu")];
+
 /// A readable name for a list known only by its id (a link to a list this browser does not
 /// have): `qingpu-2023` → 青浦区2023年清单; other ids as they are.
 pub fn name_from_id(id: &str) -> String {
-    const DISTRICTS: [(&str, &str); 1] = [("qingpu", "青浦区")];
     let mut parts = id.splitn(2, '-');
     let (slug, rest) = (parts.next().unwrap_or(""), parts.next().unwrap_or(""));
     let year = rest
         .get(..4)
         .filter(|y| y.bytes().all(|b| b.is_ascii_digit()));
-    match (DISTRICTS.iter().find(|(s, _)| *s == slug), year) {
-        (Some((_, district)), Some(year)) if rest.len() == 4 => messages::list_name(district, year),
+    match (DISTRICT_SLUGS.iter().find(|(_, s)| *s == slug), year) {
+        (Some((district, _)), Some(year)) if rest.len() == 4 => messages::list_name(district, year),
         (None, Some(year)) if slug == "list" => {
             format!("{}（{id}）", messages::list_name("", year))
         }

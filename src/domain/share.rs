@@ -74,6 +74,7 @@ use crate::domain::progress::{
     note_id, Amount, ExportInfo, Note, ProgressDoc, Record, Records, Status, APP_TAG,
 };
 use crate::domain::qr::{qr_svg, QrError, QrSvg};
+use crate::domain::route::Route;
 use crate::domain::task::Dataset;
 
 /// The format version written by [`encode`], the first character of every payload.
@@ -437,11 +438,15 @@ pub fn offer(
             return Ok(None);
         }
         let mut url = share_url(base, &encode(doc, Some(unit), scope, now_ms)?);
-        // A list other than the built-in one: the link opens it (or says it is missing).
-        if let Some(list) = list {
-            url.push_str("?l=");
-            url.push_str(&crate::domain::percent::encode_component(list));
-        }
+        // A list other than the built-in one: the link opens it (or says it is missing), with
+        // the parameter as the app's own links write it.
+        url.push_str(
+            &Route {
+                list: list.map(str::to_string),
+                ..Route::default()
+            }
+            .params(),
+        );
         let qr = qr_svg(&url);
         Ok(Some(SharedLink {
             url,

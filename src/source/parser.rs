@@ -35,6 +35,7 @@ use std::collections::HashMap;
 use std::fmt;
 
 use crate::domain::date::Date;
+use crate::domain::lists::DISTRICT_SLUGS;
 use crate::domain::task::{Category, Dataset, DatasetMeta, Task, DATASET_SCHEMA};
 
 use super::allocation;
@@ -368,8 +369,10 @@ pub fn parse_title(line: &str) -> Result<TitleInfo, TitleError> {
 /// URL-friendly slug of a district, for the dataset id (`青浦区` → `qingpu`). Unknown districts get
 /// none and the id falls back to the content hash.
 pub fn district_slug(district: &str) -> Option<&'static str> {
-    const SLUGS: &[(&str, &str)] = &[("青浦区", "qingpu")];
-    SLUGS.iter().find(|(d, _)| *d == district).map(|(_, s)| *s)
+    DISTRICT_SLUGS
+        .iter()
+        .find(|(d, _)| *d == district)
+        .map(|(_, s)| *s)
 }
 
 /// FNV-1a 64-bit hash of `bytes` as 16 lowercase hex digits.

@@ -117,24 +117,16 @@ fn ExportSection() -> impl IntoView {
             .as_str()
             .to_string()
     };
-    let print_href = move || {
+    // The unit's print view and share page, keeping the as-of date.
+    let unit_href = move |page: fn(String) -> Page| {
         Route {
-            page: Page::Print(page_unit()),
-            query: Default::default(),
             as_of: state.route.with_untracked(|r| r.as_of),
-            list: state.route.with_untracked(|r| r.list.clone()),
+            ..state.fresh_route(page(page_unit()))
         }
         .href_from(state.entry)
     };
-    let share_href = move || {
-        Route {
-            page: Page::Share(page_unit()),
-            query: Default::default(),
-            as_of: state.route.with_untracked(|r| r.as_of),
-            list: state.route.with_untracked(|r| r.list.clone()),
-        }
-        .href_from(state.entry)
-    };
+    let print_href = move || unit_href(Page::Print);
+    let share_href = move || unit_href(Page::Share);
     view! {
         <section class="data-section" data-testid="export">
             <h3>{text::EXPORT_TITLE}</h3>

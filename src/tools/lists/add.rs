@@ -6,7 +6,9 @@ use leptos::prelude::*;
 
 use crate::components::message::Message;
 use crate::domain::lists::list_document;
+use crate::domain::pinyin::ReadingTable;
 use crate::domain::route::{Page, Route};
+use crate::domain::task::Dataset;
 use crate::source::list::{read_list_with, ListReport, UnitCorrections};
 use crate::source::parser::dataset_to_json;
 use crate::source::units::all_units;
@@ -25,16 +27,24 @@ struct Draft {
     file_name: String,
     corrections: UnitCorrections,
     report: Result<ListReport, String>,
+    /// The list's pinyin table and the characters it has no reading for (once per reading: the
+    /// report shows the latter, saving stores the former).
+    pinyin: (ReadingTable, Vec<char>),
 }
 
 impl Draft {
     fn read(text: String, file_name: String, corrections: UnitCorrections) -> Draft {
         let report = read_list_with(&text, &file_name, &corrections).map_err(|r| r.to_string());
+        let pinyin = match &report {
+            Ok(r) => crate::data::readings_for_added(&r.dataset),
+            Err(_) => Default::default(),
+        };
         Draft {
             text,
             file_name,
             corrections,
             report,
+            pinyin,
         }
     }
 }
@@ -100,12 +110,16 @@ pub fn AddList(on_added: impl Fn() + Send + Sync + 'static) -> impl IntoView {
         }
     });
     let save = Callback::new(move |()| {
-        let Some(Ok(report)) = draft.with_untracked(|d| d.as_ref().map(|d| d.report.clone()))
+        let Some(Draft {
+            report: Ok(report),
+            file_name,
+            pinyin: (readings, _),
+            ..
+        }) = draft.get_untracked()
         else {
             return;
         };
-        let file_name = draft.with_untracked(|d| d.as_ref().map(|d| d.file_name.clone()));
-        match save_report(&report, file_name.as_deref().unwrap_or_default()) {
+        match save_report(&report, &readings, &file_name) {
             Ok(id) => {
                 draft.set(None);
                 pasted.set(String::new());
@@ -178,7 +192,7 @@ pub fn AddList(on_added: impl Fn() + Send + Sync + 'static) -> impl IntoView {
                     .get()
                     .map(|d| match d.report {
                         Ok(report) => {
-                            view! { <Report report=report corrections=d.corrections correct=correct save=save cancel=cancel /> }
+                            view! { <Report report=report missing=d.pinyin.1 corrections=d.corrections correct=correct save=save cancel=cancel /> }
                                 .into_any()
                         }
                         Err(refusal) => {
@@ -196,25 +210,34 @@ pub fn AddList(on_added: impl Fn() + Send + Sync + 'static) -> impl IntoView {
 }
 
 /// Stores the report's list with its pinyin table; the id it was stored under, or why not.
-fn save_report(report: &ListReport, file_name: &str) -> Result<String, String> {
+fn save_report(
+    report: &ListReport,
+    readings: &ReadingTable,
+    file_name: &str,
+) -> Result<String, String> {
     let ds = &report.dataset;
     if ds.tasks.is_empty() {
         return Err(text::LIST_NO_TASKS.to_string());
     }
-    if crate::data::embedded().is_ok_and(|e| e.meta.id == ds.meta.id) {
+    if is_builtin(ds) {
         return Err(text::list_is_builtin(&ds.meta.title));
     }
-    let (readings, _) = crate::data::readings_for_added(ds);
-    let doc = list_document(&dataset_to_json(ds), &readings, now_ms(), file_name);
+    let doc = list_document(&dataset_to_json(ds), readings, now_ms(), file_name);
     let store = open_backend().map_err(|e| text::list_not_saved(&e.message_zh()))?;
     save_list(&store, &ds.meta.id, &doc).map_err(|e| text::list_not_saved(&e.message_zh()))?;
     Ok(ds.meta.id.clone())
+}
+
+/// Whether `ds` is the list built into the app (which is never added).
+fn is_builtin(ds: &Dataset) -> bool {
+    crate::data::builtin().is_ok_and(|b| b.meta.id == ds.meta.id)
 }
 
 /// What was read: the facts, what to check, the rows that did not read; 保存 / 取消.
 #[component]
 fn Report(
     report: ListReport,
+    missing: Vec<char>,
     corrections: UnitCorrections,
     correct: Callback<(String, String)>,
     save: Callback<()>,
@@ -225,10 +248,9 @@ fn Report(
         .ok()
         .and_then(|s| load_list_text(&s, &ds.meta.id).ok().flatten())
         .is_some();
-    let builtin = crate::data::embedded().is_ok_and(|e| e.meta.id == ds.meta.id);
+    let builtin = is_builtin(ds);
     let can_save = !ds.tasks.is_empty() && !builtin;
     let understood = report.deadlines_understood().count();
-    let (_, missing) = crate::data::readings_for_added(ds);
     let pinyin = text::list_report_pinyin(&missing);
     let not_understood: Vec<String> = report
         .deadlines_not_understood()

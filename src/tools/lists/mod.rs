@@ -7,53 +7,14 @@ mod add;
 
 use leptos::prelude::*;
 
+use crate::data::{known_lists, KnownList};
 use crate::domain::export::{export_file_name, export_json, format_stamp};
-use crate::domain::lists::{name_from_id, read_list_document, ListSummary};
+use crate::domain::lists::name_from_id;
 use crate::domain::route::{Page, Route};
 use crate::state::progress::{now_ms, open_backend};
 use crate::state::use_app_state;
-use crate::storage::{remove_list, stored_lists, ListScoped, LoadOutcome, ProgressStore};
+use crate::storage::{remove_list, ListScoped, LoadOutcome, ProgressStore};
 use crate::text;
-
-/// One row of the page: a list, or a stored list that cannot be read.
-#[derive(Debug, Clone, PartialEq)]
-enum Row {
-    /// A list that opens (`added` false for the built-in one).
-    List { summary: ListSummary, added: bool },
-    /// Stored but unreadable: it can only be removed.
-    Broken { id: String, problem: String },
-}
-
-impl Row {
-    fn id(&self) -> &str {
-        match self {
-            Row::List { summary, .. } => &summary.id,
-            Row::Broken { id, .. } => id,
-        }
-    }
-}
-
-/// The built-in list, then every stored one (by id); `Err` when storage cannot be read.
-fn rows() -> Result<Vec<Row>, String> {
-    let mut rows = Vec::new();
-    if let Ok(ds) = crate::data::embedded() {
-        rows.push(Row::List {
-            summary: ListSummary::of(&ds, 0),
-            added: false,
-        });
-    }
-    let store = open_backend().map_err(|e| e.message_zh())?;
-    for (id, text) in stored_lists(&store).map_err(|e| e.message_zh())? {
-        rows.push(match read_list_document(&text) {
-            Ok(list) => Row::List {
-                summary: ListSummary::of(&list.dataset, list.added_at),
-                added: true,
-            },
-            Err(problem) => Row::Broken { id, problem },
-        });
-    }
-    Ok(rows)
-}
 
 /// How many progress records this browser holds for the list `id`, and its export text.
 fn progress_of(id: &str) -> Result<(usize, String), String> {
@@ -81,7 +42,7 @@ pub fn ListsPage() -> impl IntoView {
             <p class="lists-intro">{text::LISTS_INTRO}</p>
             {move || {
                 version.track();
-                match rows() {
+                match known_lists(open_backend()) {
                     Ok(rows) => view! { <ListRows rows=rows version=version message=message /> }.into_any(),
                     Err(e) => view! { <p class="banner banner-error" role="alert">{e}</p> }.into_any(),
                 }
@@ -94,7 +55,7 @@ pub fn ListsPage() -> impl IntoView {
 /// The lists, each with its actions.
 #[component]
 fn ListRows(
-    rows: Vec<Row>,
+    rows: Vec<KnownList>,
     version: RwSignal<u32>,
     message: RwSignal<Option<String>>,
 ) -> impl IntoView {
@@ -136,7 +97,7 @@ fn ListRows(
 
 /// A list's title, facts and actions.
 #[component]
-fn ListRow(row: Row, confirming: RwSignal<Option<String>>) -> impl IntoView {
+fn ListRow(row: KnownList, confirming: RwSignal<Option<String>>) -> impl IntoView {
     let state = use_app_state();
     let current = state.ds.meta.id == row.id();
     let remove = {
@@ -144,7 +105,7 @@ fn ListRow(row: Row, confirming: RwSignal<Option<String>>) -> impl IntoView {
         move |_| confirming.set(Some(id.clone()))
     };
     match row {
-        Row::List { summary, added } => {
+        KnownList::Readable { summary, added } => {
             let open = Route {
                 page: Page::Tasks,
                 list: added.then(|| summary.id.clone()),
@@ -179,7 +140,7 @@ fn ListRow(row: Row, confirming: RwSignal<Option<String>>) -> impl IntoView {
             }
             .into_any()
         }
-        Row::Broken { id, problem } => view! {
+        KnownList::Unreadable { id, problem } => view! {
             <div class="lists-head">
                 <span class="lists-title">{name_from_id(&id)}</span>
             </div>

@@ -52,11 +52,9 @@ pub(crate) fn task_href(
         query.toggle_unit(unit);
     }
     Route {
-        page: Page::Task(task),
         query,
         as_of,
-        // The list does not change while the page is open (a switch reloads it).
-        list: state.route.with_untracked(|r| r.list.clone()),
+        ..state.fresh_route(Page::Task(task))
     }
     .href_from(state.entry)
 }
